@@ -1,0 +1,3 @@
+using CartLedger.Console.Cli;
+
+return await CliApp.RunAsync(args, Terminal.FromEnvironment());
