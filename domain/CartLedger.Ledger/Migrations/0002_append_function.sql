@@ -51,6 +51,11 @@ begin
     raise exception 'append to stream %: % events but mismatched field arrays', p_stream_id, n using errcode = '22023';
   end if;
 
+  -- A second append in one transaction would lock its stream while holding the log head: a deadlock risk.
+  if (select h.xmin from ledger.log_head h) = pg_current_xact_id()::xid then
+    raise exception 'one append per transaction: this transaction has already appended' using errcode = 'CLM01';
+  end if;
+
   -- 1. A retried command waits here for its first attempt, then gets that attempt's events back.
   insert into ledger.appends (append_id, stream_id) values (p_append_id, p_stream_id) on conflict do nothing;
   if not found then
