@@ -85,6 +85,10 @@ public sealed class EventStore(NpgsqlDataSource dataSource, LedgerOptions? optio
         return await ReadAllAsync(connection, null, afterPosition, maxCount, cancellationToken);
     }
 
+    /// <summary>The same, inside the caller's transaction (a subscriber's batch, a rebuild).</summary>
+    public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(NpgsqlTransaction transaction, long afterPosition, int maxCount, CancellationToken cancellationToken = default) =>
+        await ReadAllAsync(transaction.Connection!, transaction, afterPosition, maxCount, cancellationToken);
+
     internal async Task<List<RecordedEvent>> ReadAllAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long afterPosition, int maxCount, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
