@@ -13,7 +13,9 @@ public static class CliApp
     {
         var root = VerbCatalog.CreateRoot(terminal);
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        // --help wins over missing required arguments: a verb's help must show even when it is called bare.
+        var helpRequested = parsed.Action is not null && parsed.Action == root.Options.OfType<System.CommandLine.Help.HelpOption>().Single().Action;
+        if (parsed.Errors.Count > 0 && !helpRequested)
         {
             var verb = string.Join(' ', parsed.CommandResult.Command is RootCommand ? [] : CommandPath(parsed.CommandResult.Command, root));
             var error = parsed.Errors.FirstOrDefault(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)) ?? parsed.Errors[0];

@@ -25,21 +25,23 @@ public sealed class ProjectionDaemon
 
     public static string CheckpointName(Projection projection) => $"projection:{projection.Name}";
 
-    /// <summary>Creates or rebuilds projections whose tables are missing or whose version changed.</summary>
-    public Task EnsureReadyAsync(CancellationToken cancellationToken = default) =>
+    /// <summary>Creates or rebuilds projections whose tables are missing or whose version changed; returns the events replayed.</summary>
+    public Task<long> EnsureReadyAsync(CancellationToken cancellationToken = default) =>
         EnsureReadyAsync(_store, _projections, ProjectionMode.Async, cancellationToken);
 
     /// <summary>The same for inline projections (call before the first append that runs them).</summary>
-    public static async Task EnsureReadyAsync(EventStore store, IReadOnlyList<Projection> projections, ProjectionMode mode, CancellationToken cancellationToken = default)
+    public static async Task<long> EnsureReadyAsync(EventStore store, IReadOnlyList<Projection> projections, ProjectionMode mode, CancellationToken cancellationToken = default)
     {
         await ProjectionsSchema.MigrateAsync(store.DataSource, cancellationToken);
+        long replayed = 0;
         foreach (var projection in projections)
         {
             if (await StoredVersionAsync(store.DataSource, projection, cancellationToken) != projection.Version)
             {
-                await ProjectionRebuild.RunAsync(store, projection, mode, cancellationToken);
+                replayed += await ProjectionRebuild.RunAsync(store, projection, mode, cancellationToken);
             }
         }
+        return replayed;
     }
 
     /// <summary>Runs every projection's subscription until cancelled.</summary>
@@ -49,11 +51,10 @@ public sealed class ProjectionDaemon
         await Task.WhenAll(_subscriptions.Select(s => s.RunAsync(cancellationToken)));
     }
 
-    /// <summary>Brings every projection to the end of the log now; returns the events applied.</summary>
+    /// <summary>Brings every projection to the end of the log now; returns the events applied (summed over projections).</summary>
     public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        await EnsureReadyAsync(cancellationToken);
-        long total = 0;
+        var total = await EnsureReadyAsync(cancellationToken);
         foreach (var subscription in _subscriptions)
         {
             total += await subscription.CatchUpAsync(cancellationToken);

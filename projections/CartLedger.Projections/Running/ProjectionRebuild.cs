@@ -14,7 +14,7 @@ public static class ProjectionRebuild
 {
     private const int PageSize = 1000;
 
-    /// <summary>Rebuilds from position 0; returns the last position replayed.</summary>
+    /// <summary>Rebuilds from position 0; returns the last position replayed (the number of events, positions being gapless).</summary>
     public static async Task<long> RunAsync(EventStore store, Projection projection, ProjectionMode mode, CancellationToken cancellationToken = default)
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);

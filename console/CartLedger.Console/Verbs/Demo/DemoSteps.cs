@@ -1,0 +1,17 @@
+using CartLedger.Console.Verbs.Demo.Ledger;
+
+namespace CartLedger.Console.Verbs.Demo;
+
+/// <summary>The demo's steps in order. Later capabilities (domain, imaging, CMR, registration) add their steps here.</summary>
+public static class DemoSteps
+{
+    public static IReadOnlyList<IDemoStep> All() =>
+    [
+        new OpenLedgerStep(),
+        new RecordProcedureStep(),
+        new ReadLegacyEventStep(),
+        new ProjectStep(),
+        new VerifyChainStep(),
+        new SignCheckpointStep(),
+    ];
+}
