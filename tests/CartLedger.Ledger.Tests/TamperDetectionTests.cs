@@ -20,7 +20,7 @@ public class TamperDetectionTests
             Assert.Skip("tampering needs a superuser connection");
         }
         await ledger.TamperAsync(sql);
-        return (await new ChainVerifier(ledger.DataSource).VerifyLedgerAsync(cancellationToken: Ct), ledger);
+        return (await new ChainVerifier(ledger.DataSource).VerifyLedgerAsync(new VerifyOptions(CheckJsonCopies: true), Ct), ledger);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class TamperDetectionTests
         var verifier = new ChainVerifier(ledger.DataSource);
 
         var report = await verifier.VerifyLedgerAsync(cancellationToken: Ct);
-        var stream = await verifier.VerifyStreamAsync(ledger.Streams[1], Ct);
+        var stream = await verifier.VerifyStreamAsync(ledger.Streams[1], checkJsonCopies: true, Ct);
 
         Assert.True(report.Intact, report.FirstBreak?.Reason);
         Assert.Equal(18, report.EventsChecked);
@@ -49,7 +49,7 @@ public class TamperDetectionTests
 
         var report = await verifier.VerifyLedgerAsync(cancellationToken: Ct);
         var streamOfEvent8 = ledger.Streams[0]; // positions 1-2 stream 0, 3-4 stream 1, 5-6 stream 2, 7-8 stream 0, ...
-        var stream = await verifier.VerifyStreamAsync(streamOfEvent8, Ct);
+        var stream = await verifier.VerifyStreamAsync(streamOfEvent8, cancellationToken: Ct);
 
         Assert.Equal(new ChainBreak(8, streamOfEvent8, 4, ChainBreakKind.HashMismatch, report.FirstBreak!.Reason), report.FirstBreak);
         Assert.Equal(7, report.EventsChecked);

@@ -46,7 +46,7 @@ public class UpcastingTests(PostgresDatabase database) : LedgerTestBase(database
         Assert.Equal(1, read.StoredSchemaVersion);
         Assert.Equal("""{"series":[{"modality":"MR","files":48,"sliceThicknessMm":8.0}]}""", read.Data);
         Assert.Equal(v1.Data, stored);
-        Assert.True((await new ChainVerifier(DataSource).VerifyStreamAsync(stream, Ct)).Intact);
+        Assert.True((await new ChainVerifier(DataSource).VerifyStreamAsync(stream, cancellationToken: Ct)).Intact);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class LogCheckpoints(NpgsqlDataSource dataSource)
         var signatureValid = checkpoint.SignatureIsValid();
         await using var command = dataSource.CreateCommand("select 'cartledger:' || ledger_id from ledger.identity");
         var origin = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
-        var report = await new ChainVerifier(dataSource).VerifyLedgerAsync(new LogAnchor(checkpoint.Position, checkpoint.LogHashBytes), cancellationToken: cancellationToken);
+        var report = await new ChainVerifier(dataSource).VerifyLedgerAsync(new VerifyOptions(new LogAnchor(checkpoint.Position, checkpoint.LogHashBytes)), cancellationToken);
         return new CheckpointVerification(signatureValid, origin == checkpoint.Origin, report);
     }
 }

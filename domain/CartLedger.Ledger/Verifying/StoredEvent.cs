@@ -9,9 +9,10 @@ internal sealed record StoredEvent(
     string DataText, string MetadataText, DateTimeOffset RecordedAt, DateTimeOffset? OccurredAt,
     byte[] PrevHash, byte[] Hash, byte[] LogHash, bool JsonAgrees)
 {
-    public const string Columns =
-        "position, event_id, stream_id, stream_version, event_type, schema_version, data_text, metadata_text, " +
-        "recorded_at, occurred_at, prev_hash, hash, log_hash, (data = data_text::jsonb and metadata = metadata_text::jsonb)";
+    /// <summary>The columns <see cref="Read"/> expects; with <paramref name="checkJsonCopies"/> the server also compares each jsonb copy with its text (a parse per event).</summary>
+    public static string Columns(bool checkJsonCopies = false) =>
+        "position, event_id, stream_id, stream_version, event_type, schema_version, data_text, metadata_text, recorded_at, occurred_at, prev_hash, hash, log_hash, " +
+        (checkJsonCopies ? "(data = data_text::jsonb and metadata = metadata_text::jsonb)" : "true");
 
     public static StoredEvent Read(NpgsqlDataReader reader) => new(
         reader.GetInt64(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetInt64(3), reader.GetString(4), reader.GetInt32(5),

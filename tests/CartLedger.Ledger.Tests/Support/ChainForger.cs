@@ -12,7 +12,7 @@ internal static class ChainForger
     public static async Task RewriteAsync(ScratchLedger ledger, long position, Func<string, string> changeData)
     {
         var events = new List<StoredEvent>();
-        await using (var read = ledger.DataSource.CreateCommand($"select {StoredEvent.Columns} from ledger.events order by position"))
+        await using (var read = ledger.DataSource.CreateCommand($"select {StoredEvent.Columns()} from ledger.events order by position"))
         await using (var reader = await read.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())

@@ -12,18 +12,19 @@ public static class AuditVerifyCommand
     public static Command Create(Terminal terminal)
     {
         var stream = new Option<Guid?>("--stream") { Description = "Verify one stream (its versions, links and hashes) instead of the whole ledger." };
+        var deep = new Option<bool>("--deep") { Description = "Also check that every event's jsonb copy (what SQL queries read) still equals its hashed text (slower)." };
         var json = AuditCommand.JsonOption();
         var command = new Command("verify", "Recompute every hash from the stored bytes. Exit 0 when intact; exit 1 naming the first bad position and why.")
         {
-            stream, json,
-        }.WithExamples("./cartledger audit verify", "./cartledger audit verify --stream 5f0c9d1e-3b7a-4c61-9a0e-2d4b8f6a1c37 --json");
+            stream, deep, json,
+        }.WithExamples("./cartledger audit verify", "./cartledger audit verify --deep --json", "./cartledger audit verify --stream 5f0c9d1e-3b7a-4c61-9a0e-2d4b8f6a1c37");
         command.SetAction(async (parse, cancellationToken) =>
         {
             await Database.OpenLedgerAsync(cancellationToken: cancellationToken);
             var verifier = new ChainVerifier(Database.DataSource);
             var report = parse.GetValue(stream) is { } id
-                ? await verifier.VerifyStreamAsync(id, cancellationToken)
-                : await verifier.VerifyLedgerAsync(cancellationToken: cancellationToken);
+                ? await verifier.VerifyStreamAsync(id, parse.GetValue(deep), cancellationToken)
+                : await verifier.VerifyLedgerAsync(new VerifyOptions(CheckJsonCopies: parse.GetValue(deep)), cancellationToken);
             Print(terminal, report, parse.GetValue(json));
             return report.Intact ? ExitCodes.Success : throw new CommandFailedException($"{report.Scope}: chain broken at {report.FirstBreak!.Reason}");
         });

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using CartLedger.Ledger;
+using CartLedger.Ledger.Subscriptions;
 using CartLedger.Ledger.Verifying;
+using CartLedger.Projections.AuditTrail;
+using CartLedger.Projections.Running;
 
 namespace CartLedger.Console.Verbs.Bench.Ledger;
 
@@ -11,6 +14,33 @@ namespace CartLedger.Console.Verbs.Bench.Ledger;
 internal static class LedgerBenchRun
 {
     private const int Seed = 20260301;
+
+    private static async Task<(double P50, double P99)> MeasureLagAsync(EventStore store, LedgerWriter writer, LedgerBenchSettings settings, CancellationToken cancellationToken)
+    {
+        var probe = new LagProbe(new AuditTrailProjection());
+        var daemon = new ProjectionDaemon(store, [probe]);
+        await daemon.CatchUpAsync(cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = daemon.RunAsync(stop.Token);
+        var startedAt = await DatabaseNowAsync(store, cancellationToken);
+        probe.MeasureFrom = startedAt + settings.WarmUp;
+        await Throughput.PerSecondAsync(settings.Writers, settings.WarmUp, settings.Duration, writer.AppendBatchAsync, cancellationToken);
+        var head = (await store.GetHeadAsync(cancellationToken)).Position;
+        var checkpoint = new Subscription(store, ProjectionDaemon.CheckpointName(probe), probe);
+        while (await checkpoint.GetCheckpointAsync(cancellationToken) < head)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+        await stop.CancelAsync();
+        await running.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        return (Math.Round(LagProbe.Percentile(probe.LagsMs, 0.50), 1), Math.Round(LagProbe.Percentile(probe.LagsMs, 0.99), 1));
+    }
+
+    private static async Task<DateTimeOffset> DatabaseNowAsync(EventStore store, CancellationToken cancellationToken)
+    {
+        await using var command = store.DataSource.CreateCommand("select clock_timestamp()");
+        return new DateTimeOffset(DateTime.SpecifyKind((DateTime)(await command.ExecuteScalarAsync(cancellationToken))!, DateTimeKind.Utc));
+    }
 
     public static async Task<LedgerBenchResult> RunAsync(string serverConnectionString, LedgerBenchSettings settings, Action<string> progress, CancellationToken cancellationToken)
     {
@@ -31,8 +61,8 @@ internal static class LedgerBenchRun
             appendRates.Add(await Throughput.PerSecondAsync(settings.Writers, settings.WarmUp, settings.Duration, ledger.AppendBatchAsync, cancellationToken));
         }
 
-        progress("projection lag under load");
-        var (lagP50, lagP99) = (double.NaN, double.NaN);
+        progress("projection lag under load (async audit-trail projection while the writers append)");
+        var (lagP50, lagP99) = await MeasureLagAsync(store, ledger, settings, cancellationToken);
 
         progress("verifying the whole ledger");
         var clock = Stopwatch.StartNew();
