@@ -11,7 +11,7 @@ namespace CartLedger.Console.Cli;
 public static class Database
 {
     private static readonly Lazy<string> Url = new(ResolveConnectionString);
-    private static readonly Lazy<NpgsqlDataSource> Source = new(() => NpgsqlDataSource.Create(Url.Value));
+    private static readonly Lazy<NpgsqlDataSource> Source = new(() => Create(Url.Value));
 
     public static string ConnectionString => Url.Value;
 
@@ -28,6 +28,17 @@ public static class Database
         {
             throw new CommandFailedException($"cannot open the ledger database: {e.Message.ReplaceLineEndings(" ")}");
         }
+    }
+
+    /// <summary>A data source that prepares the statements it repeats (appends, subscription reads) unless the string says otherwise.</summary>
+    public static NpgsqlDataSource Create(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+        return builder.Build();
     }
 
     private static string ResolveConnectionString()

@@ -22,7 +22,7 @@ internal sealed class ScratchDatabase : IAsyncDisposable
         var name = $"cartledger_bench_{Guid.NewGuid():N}";
         await AdminAsync(serverConnectionString, $"create database \"{name}\"", cancellationToken);
         var builder = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, MaxPoolSize = maxPoolSize };
-        return new ScratchDatabase(serverConnectionString, name, NpgsqlDataSource.Create(builder.ConnectionString));
+        return new ScratchDatabase(serverConnectionString, name, Cli.Database.Create(builder.ConnectionString));
     }
 
     public async ValueTask DisposeAsync()
