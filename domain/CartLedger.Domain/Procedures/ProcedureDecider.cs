@@ -16,11 +16,11 @@ public static partial class ProcedureDecider
 
     public static IReadOnlyList<ProcedureEvent> Decide(ProcedureCommand command, ProcedureState state, DateTimeOffset now)
     {
-        var role = SigningPolicy.Describe(command.By.Role);
-        Reject.Unless(command.By.MayWrite, "access.read_only_role", $"a {role} can read the record but never change it");
+        var role = SigningPolicy.WithArticle(command.By.Role);
+        Reject.Unless(command.By.MayWrite, "access.read_only_role", $"{role} can read the record but never change it");
         var allowed = CommandAuthority.AllowedRoles(command);
         Reject.Unless(allowed.Contains(command.By.Role), "access.role_not_allowed",
-            $"a {role} may not {Verb(command)} (allowed: {string.Join(", ", allowed.Select(SigningPolicy.Describe))})");
+            $"{role} may not {Verb(command)} (allowed: {string.Join(", ", allowed.Select(SigningPolicy.Describe))})");
         Reject.Unless(command.OccurredAt <= now + FutureTolerance, "time.in_future",
             $"the stated time {command.OccurredAt:O} lies in the future (now {now:O})");
         if (command is OpenProcedure open)

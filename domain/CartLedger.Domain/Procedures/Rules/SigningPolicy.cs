@@ -37,7 +37,7 @@ public static class SigningPolicy
         }
         if (!roles.Contains(signer.Role))
         {
-            return $"a {Describe(signer.Role)} may not sign '{eventType}' (allowed: {string.Join(", ", roles.Select(Describe))})";
+            return $"{WithArticle(signer.Role)} may not sign '{eventType}' (allowed: {string.Join(", ", roles.Select(Describe))})";
         }
         return meaning switch
         {
@@ -49,4 +49,7 @@ public static class SigningPolicy
     }
 
     public static string Describe(Role role) => role.ToString().ToLowerInvariant();
+
+    /// <summary>"an analyst", "a cardiologist": for messages.</summary>
+    public static string WithArticle(Role role) => Describe(role) is var name && "aeiou".Contains(name[0]) ? $"an {name}" : $"a {name}";
 }
