@@ -141,20 +141,8 @@ public static class SpecialFunctions
         for (var m = 1; m < MaxIterations; m++)
         {
             var m2 = 2 * m;
-            var aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1 + aa * d;
-            d = Math.Abs(d) < Tiny ? Tiny : d;
-            c = 1 + aa / c;
-            c = Math.Abs(c) < Tiny ? Tiny : c;
-            d = 1 / d;
-            h *= d * c;
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1 + aa * d;
-            d = Math.Abs(d) < Tiny ? Tiny : d;
-            c = 1 + aa / c;
-            c = Math.Abs(c) < Tiny ? Tiny : c;
-            d = 1 / d;
-            var delta = d * c;
+            h *= LentzStep(m * (b - m) * x / ((qam + m2) * (a + m2)), ref c, ref d);
+            var delta = LentzStep(-(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)), ref c, ref d);
             h *= delta;
             if (Math.Abs(delta - 1) < Epsilon)
             {
@@ -162,5 +150,16 @@ public static class SpecialFunctions
             }
         }
         return h;
+    }
+
+    /// <summary>One modified-Lentz update with coefficient <paramref name="aa"/>; returns the factor for h.</summary>
+    private static double LentzStep(double aa, ref double c, ref double d)
+    {
+        d = 1 + aa * d;
+        d = Math.Abs(d) < Tiny ? Tiny : d;
+        c = 1 + aa / c;
+        c = Math.Abs(c) < Tiny ? Tiny : c;
+        d = 1 / d;
+        return d * c;
     }
 }
