@@ -14,8 +14,8 @@ internal static class CommonModules
     private static readonly string SoftwareVersion =
         typeof(CommonModules).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
 
-    /// <summary>Patient, General Study, General Series, Frame of Reference, General Equipment and SOP Common.</summary>
-    public static DicomDataSet Identity(this DicomDataSet ds, DicomInstance instance, string modality, string sopClassUid, string sopInstanceUid)
+    /// <summary>Patient, General Study, General Series, Frame of Reference (for images in patient space), General Equipment and SOP Common.</summary>
+    public static DicomDataSet Identity(this DicomDataSet ds, DicomInstance instance, string modality, string sopClassUid, string sopInstanceUid, bool withFrameOfReference = true)
     {
         var series = instance.Series;
         var study = series.Study;
@@ -36,11 +36,13 @@ internal static class CommonModules
             .Text(DicomTags.SeriesInstanceUID, series.SeriesInstanceUid)
             .Numbers(DicomTags.SeriesNumber, series.SeriesNumber)
             .Text(DicomTags.PatientPosition, series.PatientPosition)
-            .Text(DicomTags.FrameOfReferenceUID, series.FrameOfReferenceUid)
-            .Text(DicomTags.PositionReferenceIndicator, "")
             .Text(DicomTags.Manufacturer, "CartLedger")
             .Text(DicomTags.ManufacturerModelName, "CartLedger Imaging")
             .Text(DicomTags.SoftwareVersions, SoftwareVersion);
+        if (withFrameOfReference)
+        {
+            ds.Text(DicomTags.FrameOfReferenceUID, series.FrameOfReferenceUid).Text(DicomTags.PositionReferenceIndicator, "");
+        }
         if (study.Description.Length > 0)
         {
             ds.Text(DicomTags.StudyDescription, study.Description);

@@ -2,6 +2,7 @@ using System.Globalization;
 using CartLedger.Imaging.Dicom.Adapter;
 using CartLedger.Imaging.Dicom.Writing;
 using CartLedger.Imaging.Geometry;
+using CartLedger.Imaging.Pictures;
 
 namespace CartLedger.Imaging.Dicom;
 
@@ -63,6 +64,23 @@ public static class DicomWriter
             }
         }
         return written;
+    }
+
+    /// <summary>
+    /// An X-ray angiography run (XA): one or more frames (15 frames per second by default) and the C-arm geometry
+    /// that projects patient LPS onto them. The isocentre must be at the origin (legacy XA cannot store it).
+    /// </summary>
+    public static WrittenInstance WriteXaImage(string path, DicomInstance instance, IReadOnlyList<Image2D> frames, CArmGeometry geometry, XaImageAttributes? xa = null)
+    {
+        var (dataSet, uid) = XaImageIod.Build(instance, frames, geometry, xa ?? new XaImageAttributes());
+        return Write(path, dataSet, SopClasses.XRayAngiographicImage, uid, instance.Series);
+    }
+
+    /// <summary>An 8-bit RGB picture as a Secondary Capture image (e.g. a bullseye plot); modality "OT" unless given.</summary>
+    public static WrittenInstance WriteSecondaryCapture(string path, DicomInstance instance, RgbImage picture, string modality = "OT")
+    {
+        var (dataSet, uid) = SecondaryCaptureIod.Build(instance, picture, modality);
+        return Write(path, dataSet, SopClasses.SecondaryCaptureImage, uid, instance.Series);
     }
 
     /// <summary>The file name the series writers use for an instance number.</summary>

@@ -17,7 +17,10 @@ internal sealed record QuantizedPixels(byte[] Bytes, bool Signed, double Slope, 
 
 internal static class PixelQuantizer
 {
-    public static QuantizedPixels To16Bit(string what, ReadOnlySpan<float> values)
+    /// <param name="what">Names the image in error messages.</param>
+    /// <param name="values">The pixels.</param>
+    /// <param name="allowSigned">False for IODs whose pixels are unsigned (XA): negative values then go through the rescale.</param>
+    public static QuantizedPixels To16Bit(string what, ReadOnlySpan<float> values, bool allowSigned = true)
     {
         if (values.IsEmpty)
         {
@@ -40,7 +43,7 @@ internal static class PixelQuantizer
         {
             return Store(values, signed: false, slope: 1, intercept: 0);
         }
-        if (integral && min >= short.MinValue && max <= short.MaxValue)
+        if (allowSigned && integral && min >= short.MinValue && max <= short.MaxValue)
         {
             return Store(values, signed: true, slope: 1, intercept: 0);
         }
