@@ -15,9 +15,17 @@ public static class PhantomGenerator
 {
     public const string Version = "phantom-1";
 
-    public static PhantomPatient Generate(PhantomOptions options)
+    /// <param name="options">What to generate.</param>
+    /// <param name="progress">Called after each stage with its name and how long it took (for CLI progress and benchmarks).</param>
+    public static PhantomPatient Generate(PhantomOptions options, Action<string, TimeSpan>? progress = null)
     {
         options.Validate();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Stage(string name)
+        {
+            progress?.Invoke(name, clock.Elapsed);
+            clock.Restart();
+        }
         var seed = options.Seed;
         var thorax = ThoraxLayout.Draw(seed);
         var scar = options.Scar ?? ScarChooser.Draw(seed);
@@ -26,6 +34,7 @@ public static class PhantomGenerator
         var segments = SegmentTruthCalculator.Segments(heart);
         var targets = SegmentTruthCalculator.Targets(segments);
 
+        Stage("heart model and segment truth");
         var thoraxStructures = ThoraxBuilder.Build(thorax);
         var edHeart = heart.AtPhase(heart.EndDiastole);
         var scene = thoraxStructures.Where(s => s.Group != MotionGroup.Skeleton).Append(edHeart)
@@ -39,16 +48,20 @@ public static class PhantomGenerator
         Array.Fill(nativeBackground, -1000f);
         VolumePainter.Paint(grid, background, [new PaintChannel(nativeBackground, t => t.NativeHu)]);
 
+        Stage("CT");
         var leadSegment = LeadSegment(options, heart);
         var lead = leadSegment is { } ls ? LeadModel.Place(heart, ls) : null;
         var views = RenderViews(options, heart, grid, nativeBackground, scene, lead);
 
+        Stage("fluoroscopy");
         var cineRandom = new SeededRandom(seed, "cine planning");
         var planning = ShortAxisPlanning.Plan(heart, cineRandom, 1.8);
         var times = Enumerable.Range(0, options.CinePhases).Select(f => f * heart.Contraction.RrMs / options.CinePhases).ToArray();
         var cine = MrSynthesizer.Render(planning, scene, heart, times, MrContrast.Ssfp(new SeededRandom(seed, "ssfp")), seed, "cine");
+        Stage("cine");
         var lge = MrSynthesizer.Render(planning, scene, heart, [0.0], MrContrast.Lge(new SeededRandom(seed, "lge")), seed, "lge");
 
+        Stage("LGE");
         var truth = new PhantomTruth
         {
             Seed = seed,
@@ -62,6 +75,7 @@ public static class PhantomGenerator
             Lead = lead is null ? null : new LeadTruth(lead.VeinName, leadSegment!.Value, lead.Electrodes, lead.Electrodes.Select(e => SegmentOf(heart, e)).ToList()),
             Views = views.Select(v => ViewTruthOf(v.View, heart, lead)).ToList(),
         };
+        Stage("truth");
         return new PhantomPatient
         {
             Options = options,

@@ -15,7 +15,7 @@ public static class ThoraxBuilder
         const MotionGroup B = MotionGroup.Background;
         double a = t.HalfWidthMm, b = t.HalfDepthMm;
         double ca = a - t.SubcutaneousFatMm - t.ChestWallMuscleMm, cb = b - t.SubcutaneousFatMm - t.ChestWallMuscleMm;
-        list.Add(new Solid("body", B, new EllipticCylinder(Vec3.Zero, a, b, -500, 500, 2.4), Tissues.Fat));
+        list.Add(new Solid("body", B, new EllipticCylinder(Vec3.Zero, a, b, -500, 500, 2.0), Tissues.Fat));
         if (t.Female)
         {
             foreach (var side in new[] { -1.0, 1.0 })
@@ -23,10 +23,10 @@ public static class ThoraxBuilder
                 list.Add(new Solid("breast", B, new Ellipsoid(new Vec3(side * a * 0.48, -b + 5, t.TopRibZ - 150), Mat3.Identity, new Vec3(62, 42, 58)), Tissues.Breast));
             }
         }
-        list.Add(new Solid("chest wall muscle", B, new EllipticCylinder(Vec3.Zero, a - t.SubcutaneousFatMm, b - t.SubcutaneousFatMm, -500, 500, 2.4), Tissues.Muscle));
-        var cavity = new EllipticCylinder(Vec3.Zero, ca, cb, -500, 500, 2.2);
+        list.Add(new Solid("chest wall muscle", B, new EllipticCylinder(Vec3.Zero, a - t.SubcutaneousFatMm, b - t.SubcutaneousFatMm, -500, 500, 2.0), Tissues.Muscle));
+        var cavity = new EllipticCylinder(Vec3.Zero, ca, cb, -500, 500, 2.0);
         list.Add(new Solid("thoracic cavity", B, cavity, Tissues.SoftTissue));
-        var pleura = new EllipticCylinder(Vec3.Zero, ca - 2, cb - 2, -500, 500, 2.2);
+        var pleura = new EllipticCylinder(Vec3.Zero, ca - 2, cb - 2, -500, 500, 2.0);
         list.Add(new Solid("right lung", B, new Intersection(new Ellipsoid(new Vec3(-ca * 0.5, cb * 0.08, 40), Mat3.Identity, new Vec3(ca * 0.52, cb * 1.0, 200)), pleura), Tissues.Lung));
         list.Add(new Solid("left lung", B, new Intersection(new Ellipsoid(new Vec3(ca * 0.5, cb * 0.1, 35), Mat3.Identity, new Vec3(ca * 0.5, cb * 0.98, 195)), pleura), Tissues.Lung));
         AddAirways(list, t);

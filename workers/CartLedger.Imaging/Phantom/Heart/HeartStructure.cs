@@ -27,6 +27,11 @@ public sealed class HeartStructure(HeartModel heart, CardiacPhase phase) : Struc
     {
         var lv = heart.Lv;
         var local = heart.Frame.ToLocal(p);
+        if (IsFarFromEverything(p, local))
+        {
+            coverage.Clear();
+            return;
+        }
         var tissue = phase.ToEndDiastole(lv, local);
         var rho = Math.Sqrt(tissue.X * tissue.X + tissue.Y * tissue.Y);
         var theta = HeartFrame.ThetaDeg(tissue);
@@ -93,6 +98,31 @@ public sealed class HeartStructure(HeartModel heart, CardiacPhase phase) : Struc
             coverage[i++] = density >= 0.5 ? myocardium : 0f;
             coverage[i] = rvBloodCoverage * (1 - epi);
         }
+    }
+
+    /// <summary>
+    /// Cheap conservative test that no layer can cover <paramref name="p"/>: outside the cylinder that holds the
+    /// ventricles with their fat and the phrenic nerve (at any phase), and outside every attached vessel's boxes.
+    /// </summary>
+    private bool IsFarFromEverything(Vec3 p, Vec3 local)
+    {
+        var lv = heart.Lv;
+        var reach = lv.EndoRadialMm * 1.15 + lv.WallMm + heart.Rv.MaxDepthMm * 1.2 + heart.Rv.WallMm + heart.Parameters.FatBaseMm + heart.Parameters.FatGrooveMm + 15;
+        var nearVentricles = local.Z > -lv.EpiAxialMm - 30 && local.Z < lv.BasePlaneZMm + 40 && local.X * local.X + local.Y * local.Y < reach * reach;
+        if (nearVentricles)
+        {
+            return false;
+        }
+        var baseShifted = p - heart.Frame.Ez * phase.BaseShiftMm(lv);
+        foreach (var attached in heart.BaseAttached)
+        {
+            var near = attached.Shape is Tube tube ? tube.NearSegments(baseShifted) : attached.Shape.Bounds.Contains(baseShifted);
+            if (near)
+            {
+                return false;
+            }
+        }
+        return !heart.PhrenicNerve.Tube.NearSegments(p);
     }
 
     /// <summary>

@@ -55,6 +55,23 @@ public sealed class Tube : Shape
         return double.IsPositiveInfinity(best) ? BoundsMarginMm * 4 : best;
     }
 
+    /// <summary>True when <paramref name="p"/> lies in the bounds of some segment (cheap rejection for composite structures).</summary>
+    public bool NearSegments(Vec3 p)
+    {
+        if (!Bounds.Contains(p))
+        {
+            return false;
+        }
+        foreach (var box in _segmentBounds)
+        {
+            if (box.Contains(p))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Signed distance to the capsule of segment <paramref name="s"/> alone.</summary>
     public double SegmentDistance(int s, Vec3 p)
     {
