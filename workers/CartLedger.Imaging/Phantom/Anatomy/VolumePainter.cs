@@ -26,6 +26,11 @@ public static class VolumePainter
         }
     }
 
+    /// <summary>
+    /// Visits the structure's box in 2x2x2 blocks: one evaluation at the block centre with a ramp widened to cover the
+    /// whole block decides the block when every layer is fully in or fully out (distances are 1-Lipschitz), so only
+    /// blocks that a surface crosses pay for eight evaluations.
+    /// </summary>
     private static void PaintGeneral(VolumeGeometry grid, Structure structure, IReadOnlyList<PaintChannel> channels, double sampleMm)
     {
         if (!IndexBox(grid, structure.Bounds, out var lo, out var hi))
@@ -34,19 +39,61 @@ public static class VolumePainter
         }
         var layers = structure.Layers;
         var values = channels.Select(c => layers.Select(c.Select).ToArray()).ToArray();
-        Parallel.For(lo.K, hi.K + 1, k =>
+        var blockSampleMm = sampleMm + Math.Sqrt(3) * Math.Max(grid.SpacingMm.X, Math.Max(grid.SpacingMm.Y, grid.SpacingMm.Z));
+        var blocksK = (hi.K - lo.K) / 2 + 1;
+        Parallel.For(0, blocksK, bk =>
         {
             Span<float> coverage = stackalloc float[layers.Count];
-            for (var j = lo.J; j <= hi.J; j++)
+            var k0 = lo.K + 2 * bk;
+            for (var j0 = lo.J; j0 <= hi.J; j0 += 2)
             {
-                var row = grid.SizeI * (j + grid.SizeJ * (long)k);
-                for (var i = lo.I; i <= hi.I; i++)
+                for (var i0 = lo.I; i0 <= hi.I; i0 += 2)
                 {
-                    structure.Coverage(grid.ToPatient(i, j, k), sampleMm, coverage);
-                    Blend(channels, values, coverage, row + i);
+                    var whole = i0 + 1 <= hi.I && j0 + 1 <= hi.J && k0 + 1 <= hi.K;
+                    if (whole)
+                    {
+                        structure.Coverage(grid.ToPatient(i0 + 0.5, j0 + 0.5, k0 + 0.5), blockSampleMm, coverage);
+                        if (Saturated(coverage))
+                        {
+                            for (var k = k0; k <= k0 + 1; k++)
+                            {
+                                for (var j = j0; j <= j0 + 1; j++)
+                                {
+                                    var row = grid.SizeI * (j + grid.SizeJ * (long)k);
+                                    Blend(channels, values, coverage, row + i0);
+                                    Blend(channels, values, coverage, row + i0 + 1);
+                                }
+                            }
+                            continue;
+                        }
+                    }
+                    for (var k = k0; k <= Math.Min(k0 + 1, hi.K); k++)
+                    {
+                        for (var j = j0; j <= Math.Min(j0 + 1, hi.J); j++)
+                        {
+                            var row = grid.SizeI * (j + grid.SizeJ * (long)k);
+                            for (var i = i0; i <= Math.Min(i0 + 1, hi.I); i++)
+                            {
+                                structure.Coverage(grid.ToPatient(i, j, k), sampleMm, coverage);
+                                Blend(channels, values, coverage, row + i);
+                            }
+                        }
+                    }
                 }
             }
         });
+    }
+
+    private static bool Saturated(ReadOnlySpan<float> coverage)
+    {
+        foreach (var f in coverage)
+        {
+            if (f is > 0f and < 1f)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Long thin tubes: visit only each segment's own box, keep the max coverage, then blend once.</summary>
