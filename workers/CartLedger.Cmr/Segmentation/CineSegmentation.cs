@@ -21,23 +21,36 @@ public sealed record SegmentedSlice(int Index, SlicePlane Plane, int Width, int 
     public bool HasLv => Coverage != SliceCoverage.None && Phases.Count > 0;
 }
 
-/// <summary>Where the segment models start: the anterior RV insertion point's in-plane angle and which way the septum lies.</summary>
-/// <param name="AnteriorInsertionAngleRad">Image angle (mm space, 0 = +x towards +y) of the anterior RV insertion point seen from the LV centre.</param>
-/// <param name="SeptalSign">+1 when the septum is reached from the anterior insertion by increasing image angle, -1 otherwise.</param>
-/// <param name="InferiorInsertionAngleRad">Image angle of the inferior RV insertion point.</param>
+/// <summary>
+/// Where the segment models start, in patient space (so it serves the cine, the LGE and the mesh alike):
+/// theta = 0 along the anterior RV insertion direction, increasing towards the septum (SCIENCE.md 5).
+/// </summary>
+/// <param name="AnteriorDirection">Unit LPS direction from the LV centre to the anterior RV insertion point (in the short-axis plane).</param>
+/// <param name="InferiorDirection">Unit LPS direction to the inferior RV insertion point.</param>
+/// <param name="SeptalAxis">Unit LPS axis (along the long axis) about which a right-handed turn from the anterior direction goes towards the septum.</param>
 /// <param name="Source">"detected" (RV cavity found beside the septum) or "anatomical prior" (no RV found: the typical septal direction).</param>
-public sealed record SegmentOrientation(double AnteriorInsertionAngleRad, double InferiorInsertionAngleRad, int SeptalSign, string Source)
+public sealed record SegmentOrientation(Vec3 AnteriorDirection, Vec3 InferiorDirection, Vec3 SeptalAxis, string Source)
 {
-    /// <summary>The segment-model angle (degrees, 0-360) of an image angle: 0 at the anterior insertion, increasing towards the septum.</summary>
-    public double ModelAngleDeg(double imageAngleRad)
+    /// <summary>Theta (degrees, 0-360) of a direction from the LV centre; the component along the long axis is ignored.</summary>
+    public double ModelAngleDeg(Vec3 direction)
     {
-        var degrees = SeptalSign * (imageAngleRad - AnteriorInsertionAngleRad) * 180 / Math.PI;
-        degrees %= 360;
-        return degrees < 0 ? degrees + 360 : degrees;
+        var inPlane = direction - SeptalAxis * direction.Dot(SeptalAxis);
+        var degrees = Math.Atan2(AnteriorDirection.Cross(inPlane).Dot(SeptalAxis), AnteriorDirection.Dot(inPlane)) * 180 / Math.PI;
+        return degrees < 0 ? degrees + 360 : degrees >= 360 ? 0 : degrees;
     }
 
-    /// <summary>The image angle of a segment-model angle (inverse of <see cref="ModelAngleDeg"/>).</summary>
-    public double ImageAngleRad(double modelAngleDeg) => AnteriorInsertionAngleRad + SeptalSign * modelAngleDeg * Math.PI / 180;
+    /// <summary>Theta of an in-plane image angle (mm space, 0 = +x towards +y) on <paramref name="plane"/>.</summary>
+    public double ModelAngleDeg(SlicePlane plane, double imageAngleRad) => ModelAngleDeg(Anatomy.Direction(plane, imageAngleRad));
+
+    /// <summary>The LPS direction of theta (degrees).</summary>
+    public Vec3 Direction(double modelAngleDeg)
+    {
+        var t = modelAngleDeg * Math.PI / 180;
+        return AnteriorDirection * Math.Cos(t) + SeptalAxis.Cross(AnteriorDirection) * Math.Sin(t);
+    }
+
+    /// <summary>The image angle of theta on <paramref name="plane"/>.</summary>
+    public double ImageAngleRad(SlicePlane plane, double modelAngleDeg) => Anatomy.InPlaneAngle(plane, Direction(modelAngleDeg));
 }
 
 /// <summary>

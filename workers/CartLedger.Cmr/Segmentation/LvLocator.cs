@@ -15,6 +15,11 @@ public static class LvLocator
     private const double MinAreaMm2 = 250;
     private const double MaxAreaMm2 = 8000;
     private const double MotionBandMm = 8;
+    private const double RingInnerMm = 3;
+    private const double RingOuterMm = 8;
+
+    /// <summary>A cavity must stand out from the wall around it by this many noise standard deviations (SSFP blood/myocardium: 10-30).</summary>
+    private const double MinContrastToNoise = 5;
 
     public static Vec2? Locate(CineSlice slice, SegmentationParameters p)
     {
@@ -30,6 +35,7 @@ public static class LvLocator
             bright.Bits[i] = first.Pixels[i] >= threshold ? (byte)1 : (byte)0;
         }
         bright = Morphology.Open(bright, grid, 2.5);
+        var noise = NoiseSd(slice.Frames[0]);
         var candidates = new List<(Vec2 Centre, double Score, Vec3 Patient)>();
         foreach (var region in Regions.Label(bright))
         {
@@ -40,6 +46,11 @@ public static class LvLocator
             }
             var mask = Regions.FillHoles(Regions.ToMask(region, first.Width, first.Height));
             var solidity = mask.Count() * grid.PixelAreaMm2 / Math.Max(1e-9, Polygons.AreaMm2(ConvexHull.OfMask(mask), grid));
+            var ring = Morphology.Dilate(mask, grid, RingOuterMm).AndNot(Morphology.Dilate(mask, grid, RingInnerMm));
+            if (Mean(first, mask) - Mean(first, ring) < MinContrastToNoise * noise)
+            {
+                continue;
+            }
             var band = Morphology.Dilate(mask, grid, MotionBandMm).AndNot(Morphology.Erode(mask, grid, 3));
             var bandMotion = Mean(motion, band) / motionScale;
             var centre = new Vec2(region.CentroidX, region.CentroidY);
@@ -51,6 +62,20 @@ public static class LvLocator
             return null;
         }
         return candidates.MaxBy(c => c.Score * SideWeight(c.Patient, candidates.Select(o => o.Patient)))!.Centre;
+    }
+
+    /// <summary>Robust noise level: the median absolute difference of horizontal neighbours, scaled to a Gaussian SD.</summary>
+    public static double NoiseSd(Image2D image)
+    {
+        var differences = new List<float>(image.Width * image.Height);
+        for (var y = 0; y < image.Height; y++)
+        {
+            for (var x = 1; x < image.Width; x++)
+            {
+                differences.Add(Math.Abs(image[x, y] - image[x - 1, y]));
+            }
+        }
+        return Math.Max(1e-6, Thresholds.Median(differences) * 1.4826 / Math.Sqrt(2));
     }
 
     /// <summary>Per-pixel standard deviation over the phases of a cine slice.</summary>

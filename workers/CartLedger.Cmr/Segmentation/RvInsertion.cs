@@ -49,7 +49,7 @@ public static class RvInsertion
         var anterior = Math.Atan2(sy, sx);
         var inferior = Math.Atan2(iy, ix);
         var sign = signVotes != 0 ? Math.Sign(signVotes) : SignTowardsSeptum(plane, anterior);
-        return new SegmentOrientation(anterior, inferior, sign, "detected");
+        return Oriented(plane, anterior, inferior, sign, "detected");
     }
 
     /// <summary>No RV seen: the septum centre faces the anatomical septal direction, insertions at +/-60 degrees from it.</summary>
@@ -61,8 +61,12 @@ public static class RvInsertion
         var plusIsAnterior = Anatomy.Direction(plane, plus).Dot(Anatomy.Anterior) > Anatomy.Direction(plane, minus).Dot(Anatomy.Anterior);
         var anterior = plusIsAnterior ? plus : minus;
         var inferior = plusIsAnterior ? minus : plus;
-        return new SegmentOrientation(Normalize(anterior), Normalize(inferior), plusIsAnterior ? -1 : 1, "anatomical prior");
+        return Oriented(plane, anterior, inferior, plusIsAnterior ? -1 : 1, "anatomical prior");
     }
+
+    /// <summary>Image angles and the turning sign on one plane, as a patient-space orientation.</summary>
+    private static SegmentOrientation Oriented(SlicePlane plane, double anteriorRad, double inferiorRad, int sign, string source) =>
+        new(Anatomy.Direction(plane, anteriorRad), Anatomy.Direction(plane, inferiorRad), plane.Normal * sign, source);
 
     private static int SignTowardsSeptum(SlicePlane plane, double anterior)
     {
@@ -165,6 +169,4 @@ public static class RvInsertion
             }
         }
     }
-
-    private static double Normalize(double angle) => Math.Atan2(Math.Sin(angle), Math.Cos(angle));
 }
