@@ -165,3 +165,51 @@ public class ContourFillTests
         Assert.Equal(fromTriangles.Sum(), fromContour.Sum(), 0.001 * fromTriangles.Sum());
     }
 }
+
+public class OpenMeshTests
+{
+    /// <summary>The ellipsoid without its southern cap: an LV surface open at the base plane.</summary>
+    private static TriangleMesh OpenCup()
+    {
+        var closed = SyntheticScene.Ellipsoid(Vec3.Zero, new Vec3(30, 30, 45));
+        var south = closed.Vertices.Count - 1;
+        var indices = new List<int>();
+        for (var t = 0; t < closed.TriangleCount; t++)
+        {
+            var tri = closed.Indices.Skip(3 * t).Take(3).ToArray();
+            if (!tri.Contains(south))
+            {
+                indices.AddRange(tri);
+            }
+        }
+        return new TriangleMesh(closed.Vertices, indices);
+    }
+
+    [Fact]
+    public void An_open_cup_is_capped_for_the_fast_path_without_changing_its_silhouette()
+    {
+        var cup = OpenCup();
+        var capped = new MeshArrays(cup);
+        Assert.True(capped.IsClosedAndOriented);
+        Assert.Equal(cup.Vertices.Count + 1, capped.VertexCount);
+        var everyTriangle = new MeshArrays(new TriangleMesh(cup.Vertices, [.. cup.Indices, .. cup.Indices]));
+        Assert.False(everyTriangle.IsClosedAndOriented);
+        // Looking into the opening from below and from the side.
+        foreach (var view in new[] { SyntheticScene.View(0, -60), SyntheticScene.View(70, 10) })
+        {
+            var grid = new PixelGrid(256, 256, 0.5, 0.5, 2);
+            float[] Cover(MeshArrays m)
+            {
+                var r = new SilhouetteRasterizer();
+                r.Rasterize(m, grid.Map(view.ToProjectionMatrix()), grid.Width, grid.Height);
+                var c = new float[grid.PixelCount];
+                r.FillCoverage(c, grid.Width);
+                return c;
+            }
+            var fast = Cover(capped);
+            var slow = Cover(everyTriangle);
+            Assert.Equal(slow.Sum(), fast.Sum(), 0.001 * slow.Sum());
+            Assert.All(fast.Zip(slow), p => Assert.InRange(p.First - p.Second, -2f / 32, 2f / 32));
+        }
+    }
+}
