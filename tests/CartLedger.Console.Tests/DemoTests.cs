@@ -16,7 +16,8 @@ public class DemoTests(PostgresDatabase database) : IClassFixture<PostgresDataba
         var (verifyCode, _, verifyError) = await cli.RunAsync("audit", "verify-checkpoint", checkpoint);
 
         Assert.True(code == ExitCodes.Success, error);
-        Assert.Contains("demo complete", output, StringComparison.Ordinal);
+        Assert.Contains("[8/8] Demo users", output, StringComparison.Ordinal);
+        Assert.Contains("refused, nothing written", output, StringComparison.Ordinal);
         Assert.Contains("ledger: intact", output, StringComparison.Ordinal);
         Assert.Contains("read as v2", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(cli.Home, ".cartledger", "demo", "audit-trail.txt")));

@@ -52,7 +52,7 @@ public static class Database
         if (script is null || !File.Exists(script))
         {
             throw new CommandFailedException(
-                "no database: set CARTLEDGER_DB to an Npgsql connection string, or run through ./cartledger (which sets CARTLEDGER_HOME)");
+                "no database: CARTLEDGER_DB is not set (an Npgsql connection string) and CARTLEDGER_HOME does not point at the ./cartledger script; run through ./cartledger");
         }
         var start = new ProcessStartInfo(script, ["db", "url"]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start) ?? throw new CommandFailedException($"could not run {script} db url");

@@ -13,6 +13,9 @@ public sealed class UpcasterRegistry
 {
     private readonly ImmutableDictionary<(string EventType, int FromVersion), Func<JsonObject, JsonObject>> _steps;
 
+    // Upcast JSON keeps characters as they are ('+', accents): it is read by people and codecs, never hashed.
+    private static readonly JsonSerializerOptions Output = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private UpcasterRegistry(ImmutableDictionary<(string, int), Func<JsonObject, JsonObject>> steps) => _steps = steps;
 
     public static UpcasterRegistry Empty { get; } = new(ImmutableDictionary<(string, int), Func<JsonObject, JsonObject>>.Empty);
@@ -52,6 +55,6 @@ public sealed class UpcasterRegistry
             json = step(json);
             version++;
         }
-        return (version, json.ToJsonString());
+        return (version, json.ToJsonString(Output));
     }
 }

@@ -1,32 +1,47 @@
 using System.CommandLine;
-using System.Diagnostics;
 using CartLedger.Console.Cli;
+using Npgsql;
 
 namespace CartLedger.Console.Verbs.Demo;
 
-/// <summary>`cartledger demo`: runs every demo step against the local store and prints what each did.</summary>
+/// <summary>`cartledger demo`: runs every demo step (<see cref="DemoSteps"/>) against the local store and prints what each did.</summary>
 public static class DemoCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var command = new Command("demo", "Run the end-to-end demo against the local store and print what it did; files go to .cartledger/demo/.")
-            .WithExamples("./cartledger demo");
-        command.SetAction(async (_, cancellationToken) =>
+        var output = new Option<string?>("--output") { Description = "Folder for the demo's files (default: .cartledger/demo under CARTLEDGER_HOME)." };
+        var database = new Option<string?>("--database") { Description = "Npgsql connection string (default: CARTLEDGER_DB, else the local cluster)." };
+        var command = new Command("demo", "Run the end-to-end demo: the ledger, demo users, a complete synthetic CRT procedure through the decider, read models, verification, a signed checkpoint.")
         {
-            var context = new DemoContext(terminal, CartLedgerHome.StateFolder("demo"));
-            Directory.CreateDirectory(context.OutputFolder);
+            output, database,
+        }.WithExamples("./cartledger demo", "./cartledger demo --output /tmp/cartledger-demo");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var outputFolder = Path.GetFullPath(parse.GetValue(output) ?? CartLedgerHome.StateFolder("demo"));
+            Directory.CreateDirectory(outputFolder);
+            await using var ownDataSource = parse.GetValue(database) is { Length: > 0 } connectionString ? Database.Create(connectionString) : null;
+            var context = new DemoContext(terminal, outputFolder, ownDataSource ?? Database.DataSource, TimeProvider.System);
             var steps = DemoSteps.All();
-            terminal.Line($"CartLedger demo ({steps.Count} steps); files in {context.OutputFolder}");
+            terminal.Line($"CartLedger demo ({steps.Count} steps); files in {outputFolder}");
             for (var i = 0; i < steps.Count; i++)
             {
                 terminal.Line($"[{i + 1}/{steps.Count}] {steps[i].Title}");
-                var clock = Stopwatch.StartNew();
-                await steps[i].RunAsync(context, cancellationToken);
-                context.Say($"({clock.ElapsedMilliseconds} ms)");
+                await RunStepAsync(steps[i], context, cancellationToken);
             }
-            terminal.Line("demo complete");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static async Task RunStepAsync(IDemoStep step, DemoContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await step.RunAsync(context, cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            throw new CommandFailedException($"demo step '{step.Title}': database error: {e.Message.ReplaceLineEndings(" ")}");
+        }
     }
 }

@@ -1,10 +1,11 @@
 using CartLedger.Console.Cli;
 using CartLedger.Ledger;
+using Npgsql;
 
 namespace CartLedger.Console.Verbs.Demo;
 
-/// <summary>What demo steps share: the terminal, the ledger, the output folder and values earlier steps left behind.</summary>
-public sealed class DemoContext(Terminal terminal, string outputFolder)
+/// <summary>What demo steps share: the terminal, the database, the clock, the output folder and values earlier steps left behind.</summary>
+public sealed class DemoContext(Terminal terminal, string outputFolder, NpgsqlDataSource dataSource, TimeProvider clock)
 {
     private readonly Dictionary<string, object> _values = [];
 
@@ -12,6 +13,10 @@ public sealed class DemoContext(Terminal terminal, string outputFolder)
 
     /// <summary><c>.cartledger/demo/</c> under CARTLEDGER_HOME (or the current directory): every file the demo writes.</summary>
     public string OutputFolder { get; } = outputFolder;
+
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    public TimeProvider Clock { get; } = clock;
 
     /// <summary>Set by the first step (the ledger, its schema migrated).</summary>
     public EventStore Store { get; set; } = null!;

@@ -1,5 +1,7 @@
-using CartLedger.Console.Cli;
+using CartLedger.Domain.Procedures.Storage;
 using CartLedger.Ledger;
+using CartLedger.Ledger.Schema;
+using CartLedger.Ledger.Upcasting;
 using CartLedger.Projections;
 
 namespace CartLedger.Console.Verbs.Demo.Ledger;
@@ -9,15 +11,16 @@ public sealed class OpenLedgerStep : IDemoStep
 {
     public string Title => "Open the local ledger (apply migrations)";
 
+    /// <summary>The domain's upcasters (pure JSON steps) in the ledger's registry: old event shapes are read as current ones.</summary>
+    public static UpcasterRegistry Upcasters { get; } =
+        ProcedureUpcasters.All.Aggregate(UpcasterRegistry.Empty, (registry, u) => registry.With(u.EventType, u.FromVersion, u.Transform));
+
     public async Task RunAsync(DemoContext context, CancellationToken cancellationToken)
     {
-        context.Store = await Database.OpenLedgerAsync(new LedgerOptions { Upcasters = LegacyLeadPosition.Upcasters }, cancellationToken);
-        await ProjectionsSchema.MigrateAsync(context.Store.DataSource, cancellationToken);
-        await using var command = context.Store.DataSource.CreateCommand(
-            "select count(*), count(*) filter (where applied_at > now() - interval '1 minute') from ledger.schema_migrations");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
+        var applied = await LedgerSchema.MigrateAsync(context.DataSource, cancellationToken);
+        await ProjectionsSchema.MigrateAsync(context.DataSource, cancellationToken);
+        context.Store = new EventStore(context.DataSource, new LedgerOptions { Upcasters = Upcasters });
         var head = await context.Store.GetHeadAsync(cancellationToken);
-        context.Say($"schema: {reader.GetInt64(0)} migrations ({reader.GetInt64(1)} applied just now); the log holds {head.Position} events");
+        context.Say($"ledger schema current ({applied} migrations applied just now); the log holds {head.Position} events");
     }
 }

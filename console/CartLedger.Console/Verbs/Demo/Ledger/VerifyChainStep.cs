@@ -11,7 +11,7 @@ public sealed class VerifyChainStep : IDemoStep
     public async Task RunAsync(DemoContext context, CancellationToken cancellationToken)
     {
         var verifier = new ChainVerifier(context.Store.DataSource);
-        var stream = await verifier.VerifyStreamAsync(context.Recall<Guid>(RecordProcedureStep.ProcedureKey), checkJsonCopies: true, cancellationToken);
+        var stream = await verifier.VerifyStreamAsync(context.Recall<Guid>(ProcedureThroughDeciderStep.ProcedureKey), checkJsonCopies: true, cancellationToken);
         var ledger = await verifier.VerifyLedgerAsync(new VerifyOptions(CheckJsonCopies: true), cancellationToken);
         foreach (var report in new[] { stream, ledger })
         {
