@@ -185,4 +185,41 @@ public class AppendingTests(PostgresDatabase database) : LedgerTestBase(database
 
         Assert.Contains("one append per transaction", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Parallel_writers_on_one_stream_get_contiguous_versions_and_losers_write_nothing()
+    {
+        var stream = Guid.NewGuid();
+        await Store.AppendAsync(Sample.Append(stream, ExpectedVersion.NoStream, Sample.Event()), Ct);
+        var conflicts = 0;
+        var arrived = 0;
+        var allLoaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            for (var (appended, first) = (0, true); appended < 4; first = false)
+            {
+                var version = (await Store.GetStreamAsync(stream, Ct))!.Version;
+                if (first && Interlocked.Increment(ref arrived) == 6)
+                {
+                    allLoaded.SetResult(); // the first round: all six loaded the same version, so five must lose
+                }
+                await allLoaded.Task;
+                try
+                {
+                    await Store.AppendAsync(Sample.Append(stream, ExpectedVersion.Exactly(version), Sample.Events(2)), Ct);
+                    appended++;
+                }
+                catch (ConcurrencyException)
+                {
+                    Interlocked.Increment(ref conflicts);
+                }
+            }
+        }, Ct)));
+
+        var versions = (await Store.ReadStreamAsync(stream, cancellationToken: Ct)).Select(e => e.StreamVersion).ToList();
+        Assert.Equal(Enumerable.Range(1, 49).Select(v => (long)v), versions);
+        Assert.Equal(49L, (await Store.GetStreamAsync(stream, Ct))!.Version);
+        Assert.True(conflicts >= 5, $"{conflicts} conflicts");
+    }
 }
