@@ -10,10 +10,15 @@ namespace CartLedger.Projections.Running;
 /// with the same rows have the same hash whatever their physical order (how rebuild equality is proven).
 /// Session settings that change how values print are pinned.
 /// </summary>
-public static class TableHash
+public static partial class TableHash
 {
+    /// <summary>The hash of <paramref name="table"/>, a schema-qualified lower-case name (checked: it is placed in the SQL).</summary>
     public static async Task<string> ComputeAsync(NpgsqlDataSource dataSource, string table, CancellationToken cancellationToken = default)
     {
+        if (!QualifiedName().IsMatch(table))
+        {
+            throw new ArgumentException($"'{table}' is not a schema-qualified lower-case table name", nameof(table));
+        }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var settings = new NpgsqlCommand(
@@ -32,4 +37,7 @@ public static class TableHash
         }
         return Hex.Of(hash.GetHashAndReset());
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*$")]
+    private static partial System.Text.RegularExpressions.Regex QualifiedName();
 }

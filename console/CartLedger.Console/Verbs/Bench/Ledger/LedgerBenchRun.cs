@@ -55,10 +55,17 @@ internal static class LedgerBenchRun
         var appendRates = new List<double>();
         for (var round = 1; round <= settings.Rounds; round++)
         {
-            progress($"round {round}/{settings.Rounds}: baseline inserts");
-            baselineRates.Add(await Throughput.PerSecondAsync(settings.Writers, settings.WarmUp, settings.Duration, baseline.WriteBatchAsync, cancellationToken));
-            progress($"round {round}/{settings.Rounds}: ledger appends");
-            appendRates.Add(await Throughput.PerSecondAsync(settings.Writers, settings.WarmUp, settings.Duration, ledger.AppendBatchAsync, cancellationToken));
+            // Odd rounds run the baseline first, even rounds the ledger first: neither always gets the fresher machine.
+            var phases = new (string Name, Func<int, CancellationToken, Task<int>> Write, List<double> Rates)[]
+            {
+                ("baseline inserts", baseline.WriteBatchAsync, baselineRates),
+                ("ledger appends", ledger.AppendBatchAsync, appendRates),
+            };
+            foreach (var phase in round % 2 == 1 ? phases : phases.Reverse())
+            {
+                progress($"round {round}/{settings.Rounds}: {phase.Name}");
+                phase.Rates.Add(await Throughput.PerSecondAsync(settings.Writers, settings.WarmUp, settings.Duration, phase.Write, cancellationToken));
+            }
         }
 
         progress("projection lag under load (async audit-trail projection while the writers append)");
