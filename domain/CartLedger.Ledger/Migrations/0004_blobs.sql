@@ -5,8 +5,8 @@ create table ledger.blobs (
   size_bytes bigint not null,
   bytes bytea not null,
   stored_at timestamptz not null default clock_timestamp(),
-  constraint blobs_size check (octet_length(bytes) = size_bytes),
-  constraint blobs_content_addressed check (sha256(bytes) = sha256));
+  check (octet_length(bytes) = size_bytes),
+  check (sha256(bytes) = sha256));
 
 -- Image bytes rarely shrink under pglz; storing them uncompressed keeps imports and reads predictable.
 alter table ledger.blobs alter column bytes set storage external;
