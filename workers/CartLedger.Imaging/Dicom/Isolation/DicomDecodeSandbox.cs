@@ -46,7 +46,7 @@ internal sealed class DicomDecodeSandbox(TimeSpan timeoutPerFile) : IDisposable
         {
             return Died(request.Path);
         }
-        Stop();
+        Stop(kill: true);
         return Failed(request.Path, $"decoding did not finish within {timeoutPerFile.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and was stopped");
     }
 
@@ -116,9 +116,32 @@ internal sealed class DicomDecodeSandbox(TimeSpan timeoutPerFile) : IDisposable
         _requests = new BinaryWriter(child.StandardInput.BaseStream);
         _responses = new BinaryReader(child.StandardOutput.BaseStream);
         ChildrenStarted++;
+        var ready = Task.Run(() => _responses.ReadUInt32());
+        var started = false;
+        try
+        {
+            started = ready.Wait(StartupTimeout) && ready.Result == DicomDecodeWorker.ReadyMagic;
+        }
+        catch (AggregateException)
+        {
+            started = false;
+        }
+        if (!started)
+        {
+            string tail;
+            lock (_stderrTail)
+            {
+                tail = CrashReason(_stderrTail);
+            }
+            Stop();
+            throw new InvalidOperationException($"the DICOM decoder process did not start within {StartupTimeout.TotalSeconds:0} s{tail}");
+        }
     }
 
-    private void Stop()
+    /// <summary>Starting the child (runtime, JIT, GDCM) takes well under a second; a loaded machine gets plenty of slack.</summary>
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
+
+    private void Stop(bool kill = false)
     {
         var child = _child;
         _child = null;
@@ -133,7 +156,7 @@ internal sealed class DicomDecodeSandbox(TimeSpan timeoutPerFile) : IDisposable
             if (!child.HasExited)
             {
                 child.StandardInput.Close();
-                if (!child.WaitForExit(1000))
+                if (kill || !child.WaitForExit(1000))
                 {
                     child.Kill(entireProcessTree: true);
                     child.WaitForExit(5000);

@@ -19,10 +19,26 @@ internal static class DicomStructureCheck
     private const string ImplicitLittle = "1.2.840.10008.1.2";
     private const string ExplicitBig = "1.2.840.10008.1.2.2";
     private const string Deflated = "1.2.840.10008.1.2.1.99";
+    private static readonly HashSet<string> UnsupportedSyntaxes =
+    [
+        "1.2.840.10008.1.2.4.94", "1.2.840.10008.1.2.4.95", // JPIP
+        "1.2.840.10008.1.2.4.100", "1.2.840.10008.1.2.4.101", "1.2.840.10008.1.2.4.102", "1.2.840.10008.1.2.4.103",
+        "1.2.840.10008.1.2.4.104", "1.2.840.10008.1.2.4.105", "1.2.840.10008.1.2.4.106", "1.2.840.10008.1.2.4.107", "1.2.840.10008.1.2.4.108", // MPEG
+        "1.2.840.10008.1.2.4.110", "1.2.840.10008.1.2.4.111", "1.2.840.10008.1.2.4.112", // JPEG XL
+        "1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.202", "1.2.840.10008.1.2.4.203", "1.2.840.10008.1.2.4.204", // HTJ2K
+    ];
     private static readonly HashSet<string> LongVrs = ["OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV"];
 
+    /// <summary>A structural problem, naming the attribute when one is to blame.</summary>
+    internal sealed record Complaint(DicomTag? Tag, string Message)
+    {
+        public static implicit operator Complaint(string message) => new(null, message);
+
+        public override string ToString() => Tag is { } tag ? $"{tag}: {Message}" : Message;
+    }
+
     /// <summary>A structural problem; <paramref name="HeaderIntact"/> when everything before the pixel data is sound.</summary>
-    internal sealed record Finding(string Message, bool HeaderIntact);
+    internal sealed record Finding(Complaint Complaint, bool HeaderIntact);
 
     public static Finding? Check(string path, long maxFileBytes, long maxDecodedBytes)
     {
@@ -41,7 +57,8 @@ internal static class DicomStructureCheck
         }
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
         var walker = new Walker(handle, info.Length);
-        return walker.Run(maxDecodedBytes) is { } message ? new Finding(message, walker.ReachedPixelData) : null;
+        var complaint = walker.Run(maxDecodedBytes);
+        return complaint is null ? null : new Finding(complaint, walker.ReachedPixelData);
     }
 
     private sealed class Walker(SafeFileHandle handle, long length)
@@ -52,11 +69,12 @@ internal static class DicomStructureCheck
         private bool _bigEndian;
         private long _pixelDataLength = -2; // -2: absent, -1: encapsulated
         private string _syntax = "";
+        private string _photometric = "";
 
         /// <summary>The walk got as far as the top-level pixel data: the attributes before it are sound.</summary>
         public bool ReachedPixelData { get; private set; }
 
-        public string? Run(long maxDecodedBytes)
+        public Complaint? Run(long maxDecodedBytes)
         {
             long offset;
             if (length >= 132 && Ascii(128, 4) == "DICM")
@@ -92,7 +110,7 @@ internal static class DicomStructureCheck
             }
         }
 
-        private string? WalkMeta(ref long offset)
+        private Complaint? WalkMeta(ref long offset)
         {
             while (offset + 8 <= length)
             {
@@ -116,10 +134,10 @@ internal static class DicomStructureCheck
                 }
                 offset += headerLength + valueLength;
             }
-            return offset >= length ? "the file ends inside the file meta information: no data set" : null;
+            return offset >= length ? new Complaint(null, "the file ends inside the file meta information: no data set") : null;
         }
 
-        private string? WalkDataSet(ref long offset, long end, int depth, bool topLevel)
+        private Complaint? WalkDataSet(ref long offset, long end, int depth, bool topLevel)
         {
             if (depth > MaxDepth)
             {
@@ -184,13 +202,13 @@ internal static class DicomStructureCheck
             return null;
         }
 
-        private string? WalkItems(ref long offset, long end, int depth, DicomTag sequence)
+        private Complaint? WalkItems(ref long offset, long end, int depth, DicomTag sequence)
         {
             while (offset < end)
             {
                 if (offset + 8 > length)
                 {
-                    return $"truncated: the file ends inside {sequence}";
+                    return new Complaint(sequence, "truncated: the file ends inside this sequence");
                 }
                 var tag = new DicomTag(U16(offset), U16(offset + 2));
                 var itemLength = U32(offset + 4);
@@ -214,7 +232,7 @@ internal static class DicomStructureCheck
                 }
                 if (offset + itemLength > length)
                 {
-                    return $"truncated: an item of {sequence} declares {itemLength} bytes at byte {offset - 8} but only {length - offset} remain";
+                    return new Complaint(sequence, $"truncated: an item at byte {offset - 8} declares {itemLength} bytes but only {length - offset} remain");
                 }
                 var itemOffset = offset;
                 var inner = WalkDataSet(ref itemOffset, offset + itemLength, depth + 1, topLevel: false);
@@ -224,10 +242,10 @@ internal static class DicomStructureCheck
                 }
                 offset += itemLength;
             }
-            return end == long.MaxValue ? $"truncated: {sequence} has no sequence delimiter before the end of the file" : null;
+            return end == long.MaxValue ? new Complaint(sequence, "truncated: no sequence delimiter before the end of the file") : null;
         }
 
-        private string? WalkFragments(ref long offset, DicomTag tag)
+        private Complaint? WalkFragments(ref long offset, DicomTag tag)
         {
             while (offset + 8 <= length)
             {
@@ -240,18 +258,18 @@ internal static class DicomStructureCheck
                 }
                 if (item != Item || fragmentLength == Undefined)
                 {
-                    return $"{tag}: malformed encapsulated pixel data (expected an item at byte {offset - 8})";
+                    return new Complaint(tag, $"malformed encapsulated pixel data (expected an item at byte {offset - 8})");
                 }
                 if (offset + fragmentLength > length)
                 {
-                    return $"truncated: a {tag} fragment declares {fragmentLength} bytes at byte {offset - 8} but only {length - offset} remain";
+                    return new Complaint(tag, $"truncated: a fragment at byte {offset - 8} declares {fragmentLength} bytes but only {length - offset} remain");
                 }
                 offset += fragmentLength;
             }
-            return $"truncated: {tag} has no sequence delimiter before the end of the file";
+            return new Complaint(tag, "truncated: no sequence delimiter before the end of the file");
         }
 
-        private string? CheckPixels(long maxDecodedBytes)
+        private Complaint? CheckPixels(long maxDecodedBytes)
         {
             if (_pixelDataLength == -2)
             {
@@ -263,23 +281,30 @@ internal static class DicomStructureCheck
             {
                 return null; // GDCM reports missing image attributes itself
             }
+            if (UnsupportedSyntaxes.Contains(_syntax))
+            {
+                return new Complaint(DicomTags.TransferSyntaxUID, $"{TransferSyntaxes.NameOf(_syntax)} ({_syntax}) is not decoded by GDCM 3.0");
+            }
             if (bits > 64)
             {
-                return $"{DicomTags.BitsAllocated}: {bits} bits per sample is not a valid value";
+                return new Complaint(DicomTags.BitsAllocated, $"{bits} bits per sample is not a valid value");
             }
             if (bits == 1 && _pixelDataLength == -1)
             {
-                return $"{DicomTags.BitsAllocated}: 1-bit pixels in an encapsulated transfer syntax ({_syntax}) are not supported (GDCM aborts on them)";
+                return new Complaint(DicomTags.BitsAllocated, $"1-bit pixels in an encapsulated transfer syntax ({TransferSyntaxes.NameOf(_syntax)}) are not supported (GDCM aborts on them)");
             }
-            var bitCount = rows * columns * frames * samples * bits;
+            // Native YBR_FULL_422 stores two chroma samples per two pixels: 2 samples per pixel on average.
+            var storedSamples = samples == 3 && _photometric == "YBR_FULL_422" ? 2 : samples;
+            var bitCount = rows * columns * frames * storedSamples * bits;
             var decodedBytes = (bitCount + 7) / 8;
-            if (decodedBytes > maxDecodedBytes)
+            var fullBytes = (rows * columns * frames * samples * bits + 7) / 8;
+            if (fullBytes > maxDecodedBytes)
             {
-                return $"{DicomTags.PixelData}: {rows}x{columns}x{frames} frames x {samples} samples x {bits} bits would decode to {decodedBytes} bytes, above the limit of {maxDecodedBytes}";
+                return new Complaint(DicomTags.PixelData, $"{rows}x{columns}x{frames} frames x {samples} samples x {bits} bits would decode to {fullBytes} bytes, above the limit of {maxDecodedBytes}");
             }
             if (_pixelDataLength >= 0 && _pixelDataLength < decodedBytes)
             {
-                return $"{DicomTags.PixelData}: holds {_pixelDataLength} bytes but {rows} rows x {columns} columns x {frames} frames x {samples} samples x {bits} bits need {decodedBytes}";
+                return new Complaint(DicomTags.PixelData, $"holds {_pixelDataLength} bytes but {rows} rows x {columns} columns x {frames} frames x {samples} samples x {bits} bits{(_photometric == "YBR_FULL_422" ? " (4:2:2)" : "")} need {decodedBytes}");
             }
             return null;
         }
@@ -293,6 +318,10 @@ internal static class DicomStructureCheck
             else if ((tag == DicomTags.Rows || tag == DicomTags.Columns || tag == DicomTags.BitsAllocated || tag == DicomTags.SamplesPerPixel) && valueLength >= 2)
             {
                 _imageValues[tag] = U16(valueStart);
+            }
+            else if (tag == DicomTags.PhotometricInterpretation && valueLength is > 0 and <= 16)
+            {
+                _photometric = Ascii(valueStart, (int)valueLength).Trim('\0', ' ');
             }
             else if (tag == DicomTags.NumberOfFrames && valueLength is > 0 and <= 12 && vr is "IS" or "")
             {
@@ -349,8 +378,8 @@ internal static class DicomStructureCheck
             return vr.Length == 2 && char.IsAsciiLetterUpper(vr[0]) && char.IsAsciiLetterUpper(vr[1]);
         }
 
-        private static string Truncated(DicomTag tag, long offset, long valueLength) =>
-            $"truncated: {tag} at byte {offset} declares {valueLength} bytes of value but the file ends sooner";
+        private Complaint Truncated(DicomTag tag, long offset, long valueLength) =>
+            new(tag, $"truncated: at byte {offset} the value declares {valueLength} bytes but only {Math.Max(0, length - offset)} remain");
 
         private ReadOnlySpan<byte> Read(long offset, int count)
         {
