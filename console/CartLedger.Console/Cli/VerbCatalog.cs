@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CartLedger.Console.Verbs;
 using CartLedger.Console.Verbs.Bench;
+using CartLedger.Console.Verbs.Demo;
 using CartLedger.Console.Verbs.Dicom;
 
 namespace CartLedger.Console.Cli;
@@ -19,6 +20,7 @@ public static class VerbCatalog
         [
             VersionCommand.Create(terminal),
             BenchCommand.Create(terminal),
+            DemoCommand.Create(terminal),
             DicomCommand.Create(terminal),
         ];
         foreach (var verb in verbs)

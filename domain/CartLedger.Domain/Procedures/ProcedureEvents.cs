@@ -1,0 +1,121 @@
+using System.Text.Json.Serialization;
+using CartLedger.Domain.Access;
+using CartLedger.Domain.LeadPlacement;
+using CartLedger.Domain.Quantities;
+using CartLedger.Domain.Segments;
+using CartLedger.Domain.Targeting;
+using CartLedger.Domain.Values;
+
+namespace CartLedger.Domain.Procedures;
+
+// Every fact of one CRT procedure, from enrolment to the 6-month follow-up. Stored names and schema versions are in
+// EventCatalog (never derived from class names). Each event carries who caused it and when it happened clinically
+// (OccurredAt, stated by the user); when it was recorded is the ledger's database clock, kept in the ledger's metadata.
+
+/// <summary>Base of every procedure event: who (<paramref name="By"/>) and when it happened clinically.</summary>
+public abstract record ProcedureEvent([property: JsonPropertyOrder(-2)] Actor By, [property: JsonPropertyOrder(-1)] DateTimeOffset OccurredAt);
+
+/// <summary>A patient was enrolled for CRT at a center (pseudonymous id only; no identifiers in the record).</summary>
+public sealed record ProcedureOpened(Actor By, DateTimeOffset OccurredAt, Guid ProcedureId, string PatientPseudonym, string CenterId, Indication Indication) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>A DICOM study's files were stored as blobs (SHA-256) with their parsed geometry.</summary>
+public sealed record StudyImported(Actor By, DateTimeOffset OccurredAt, Guid StudyId, Modality Modality, string StudyInstanceUid, ValueList<ImportedSeries> Series) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>One imported series.</summary>
+public sealed record ImportedSeries(string SeriesInstanceUid, SeriesKind Kind, string Description, ValueList<string> BlobSha256, SeriesGeometry Geometry);
+
+/// <summary>Geometry summary of a series (per-file positions stay in the blobs): LPS mm, orientation as 6 cosines.</summary>
+public sealed record SeriesGeometry(int Rows, int Columns, int SliceCount, int PhaseCount, double RowSpacingMm, double ColumnSpacingMm, double SliceThicknessMm, ValueList<double> ImageOrientationPatient, Point3Mm FirstSlicePositionMm);
+
+/// <summary>LV endo- and epicardial contours were segmented (automatic, SCIENCE.md 2).</summary>
+public sealed record MyocardiumSegmented(Actor By, DateTimeOffset OccurredAt, Guid StudyId, string CineSeriesUid, string ContoursSha256, Millilitres EndDiastolicVolumeMl, Millilitres EndSystolicVolumeMl, Millilitres MyocardialVolumeMl, AlgorithmInfo Algorithm) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>An analyst adjusted contours; the new contour set replaces the previous one.</summary>
+public sealed record ContoursAdjusted(Actor By, DateTimeOffset OccurredAt, string ContoursSha256, int AdjustedSliceCount, string Note) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>Transmurality of scar in one 36-segment (or the cap), %.</summary>
+public sealed record SegmentScar(SegmentId Segment, Percent TransmuralityPercent);
+
+/// <summary>Scar was segmented on LGE (SCIENCE.md 3): method, threshold fraction, per-36-segment transmurality, burden.</summary>
+public sealed record ScarSegmented(Actor By, DateTimeOffset OccurredAt, ScarMethod Method, double ThresholdFraction, ValueList<SegmentScar> Transmurality, Percent ScarBurdenPercent, string ScarMaskSha256, AlgorithmInfo Algorithm) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>An analyst changed the threshold and/or erased or added pixels; the result replaces the previous scar.</summary>
+public sealed record ScarEdited(Actor By, DateTimeOffset OccurredAt, double ThresholdFraction, int ErasedPixelCount, int AddedPixelCount, ValueList<SegmentScar> Transmurality, Percent ScarBurdenPercent, string ScarMaskSha256, string Note) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>Activation of one 36-segment: time to peak (ms) and peak strain amplitude (%), null when not measurable.</summary>
+public sealed record SegmentActivation(SegmentId Segment, Milliseconds? TimeToPeakMs, double? PeakStrainAmplitudePercent);
+
+/// <summary>Mechanical activation was mapped from cine feature tracking (SCIENCE.md 4).</summary>
+public sealed record MechanicalActivationMapped(Actor By, DateTimeOffset OccurredAt, ActivationMethod Method, ValueList<SegmentActivation> Segments, string CurvesSha256, AlgorithmInfo Algorithm) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>The left phrenic nerve's course was traced (CT, seed 1), as a polyline in LPS mm.</summary>
+public sealed record PhrenicNerveTraced(Actor By, DateTimeOffset OccurredAt, Guid StudyId, ValueList<Point3Mm> PathLpsMm) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>The coronary sinus ostium was marked (CT, seed 1), LPS mm.</summary>
+public sealed record CoronarySinusOstiumMarked(Actor By, DateTimeOffset OccurredAt, Guid StudyId, Point3Mm PositionLpsMm) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>The epicardial surface mesh with per-vertex segment ids and values was built.</summary>
+public sealed record EpicardialMeshBuilt(Actor By, DateTimeOffset OccurredAt, string MeshSha256, int VertexCount, int TriangleCount, AlgorithmInfo Algorithm) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>One excluded segment of a proposal with its reasons.</summary>
+public sealed record ExcludedSegment(SegmentId Segment, ValueList<ExclusionReason> Reasons);
+
+/// <summary>The target rule proposed sites (latest first; the first is the primary) from the current scar and activation.</summary>
+public sealed record TargetsProposed(Actor By, DateTimeOffset OccurredAt, ValueList<ProposedSite> Sites, ValueList<ExcludedSegment> Exclusions, string Explanation, string RuleName, string RuleVersion, TargetRuleParameters Parameters) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>The cardiologist chose the primary target and the target area; a reason is kept when the choice departs from the proposal.</summary>
+public sealed record TargetChosen(Actor By, DateTimeOffset OccurredAt, SegmentId PrimaryTarget, ValueList<SegmentId> TargetArea, bool FollowsProposal, string? OverrideReason) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>One exported DICOM treatment file.</summary>
+public sealed record ExportedFile(TreatmentFileKind Kind, string SopInstanceUid, string Sha256);
+
+/// <summary>DICOM treatment files for the cath lab were written.</summary>
+public sealed record TreatmentFilesExported(Actor By, DateTimeOffset OccurredAt, ValueList<ExportedFile> Files) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>One fluoroscopy view with its C-arm geometry (LAO +, cranial +; SCIENCE.md 8).</summary>
+public sealed record FluoroscopyView(string Label, double PrimaryAngleDeg, double SecondaryAngleDeg, Millimetres SourceToDetectorMm, string SopInstanceUid, string Sha256, int FrameCount);
+
+/// <summary>Fluoroscopy (one or more views) was acquired.</summary>
+public sealed record FluoroscopyAcquired(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, ValueList<FluoroscopyView> Views) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>A registration of the model to one acquisition was proposed.</summary>
+public sealed record RegistrationProposed(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, Guid AcquisitionId, RegistrationMethod Method, RigidPose Pose, double Score, Millimetres? EstimatedTreMm, AlgorithmInfo Algorithm) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>The cardiologist accepted a proposed registration, possibly with an adjusted pose.</summary>
+public sealed record RegistrationAccepted(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, RigidPose? AdjustedPose) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>A proposed registration was rejected, with a reason.</summary>
+public sealed record RegistrationRejected(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, string Reason) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>
+/// Where the LV electrode lies: 3D point, segment in each model (18 and AHA 17 via the fixed table), category
+/// relative to the primary target in each model (null without a chosen target) and distances.
+/// </summary>
+public sealed record LeadPositionMeasured(Actor By, DateTimeOffset OccurredAt, Guid? RegistrationId, string Electrode, Point3Mm ElectrodeLpsMm, SegmentId Segment36, SegmentId Segment18, SegmentId Aha17, LeadCategories? Categories, Millimetres? DistanceToTargetMm, Millimetres? DistanceToScarMm, Millimetres? DistanceToPhrenicNerveMm) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>Electrical properties at an electrode; QLV/QRS uses the intrinsic QRS of the indication.</summary>
+public sealed record LeadElectricalMeasured(Actor By, DateTimeOffset OccurredAt, ElectricalMeasurement Measurement, Percent QlvToQrsPercent) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>A deviation from the target or the protocol, with seed 2's reasons.</summary>
+public sealed record DeviationRecorded(Actor By, DateTimeOffset OccurredAt, DeviationKind Kind, ValueList<DeviationReason> Reasons, string? Note) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>Durations, fluoroscopy time, dose-area product and contrast of the implant.</summary>
+public sealed record ProcedureMetricsRecorded(Actor By, DateTimeOffset OccurredAt, ProcedureMetrics Metrics) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>The implanter's answers to seed 2's questionnaire.</summary>
+public sealed record GuidanceFeedbackRecorded(Actor By, DateTimeOffset OccurredAt, GuidanceFeedback Feedback) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>The implant procedure ended.</summary>
+public sealed record ProcedureCompleted(Actor By, DateTimeOffset OccurredAt, CompletionOutcome Outcome, string? Note) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>An echo / laboratory assessment (baseline or follow-up); OccurredAt is the examination time. Schema v2 (v1 had no visit).</summary>
+public sealed record FollowUpRecorded(Actor By, DateTimeOffset OccurredAt, AssessmentVisit Visit, EchoMeasurements Echo) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>
+/// An electronic signature (21 CFR 11.50/11.70): the signer (By, with printed name), the time of signing
+/// (OccurredAt, the system clock), the meaning, and the stream version, stored type and SHA-256 of the signed event.
+/// </summary>
+public sealed record RecordSigned(Actor By, DateTimeOffset OccurredAt, long SignedVersion, string SignedEventType, string SignedContentSha256, SignatureMeaning Meaning) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>A later event that supersedes an entered value: the original stays in the stream; the reason is mandatory.</summary>
+public sealed record CorrectionRecorded(Actor By, DateTimeOffset OccurredAt, long CorrectedVersion, string CorrectedEventType, string Reason, ProcedureEvent Replacement) : ProcedureEvent(By, OccurredAt);

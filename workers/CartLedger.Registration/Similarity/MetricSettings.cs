@@ -1,0 +1,23 @@
+namespace CartLedger.Registration.Similarity;
+
+/// <summary>
+/// The parameters every metric evaluation depends on; recorded with each registration so that it can be re-executed.
+/// </summary>
+/// <param name="FixedSmoothingPx">Gaussian sigma applied to the X-ray before its Sobel gradients (grid pixels): suppresses
+/// quantum noise, which otherwise dominates gradient magnitudes at fine levels.</param>
+/// <param name="MovingSmoothingPx">Gaussian sigma applied to the model's coverage image: widens the edge band so that a
+/// slightly misplaced edge still overlaps, and keeps the metric smooth in the pose.</param>
+/// <param name="FixedGradientPercentile">Fixed gradient magnitudes are divided by this percentile over the region, so
+/// that a strong edge has magnitude about 1, comparable with the model's unit edge (GI takes the smaller of the two).</param>
+/// <param name="OrientationFixedPercentile">GO counts a pixel only where the X-ray gradient exceeds this percentile of
+/// its magnitudes (De Silva's t_F, as a rank so it is independent of the detector's units).</param>
+/// <param name="OrientationMovingThreshold">GO's t_M, as a fraction of a unit model edge.</param>
+public sealed record MetricSettings(
+    double FixedSmoothingPx = 1.5,
+    double MovingSmoothingPx = 0.0,
+    double FixedGradientPercentile = 0.98,
+    double OrientationFixedPercentile = 0.75,
+    double OrientationMovingThreshold = 0.1)
+{
+    public static readonly MetricSettings Default = new();
+}

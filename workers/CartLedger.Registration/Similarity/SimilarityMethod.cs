@@ -1,0 +1,62 @@
+namespace CartLedger.Registration.Similarity;
+
+/// <summary>
+/// The similarity measures between an X-ray frame (fixed) and the projected model (moving) of seed 3, Table 1.
+/// The "+" variants count only pixels where the two gradients agree in polarity (positive dot product), i.e. the model
+/// edge meets an edge of the heart shadow with the same contrast direction, not the spine or the liver dome.
+/// </summary>
+public enum SimilarityMethod
+{
+    /// <summary>Gradient correlation (Penney 1998): the mean of the NCCs of the x and y gradient images.</summary>
+    GradientCorrelation,
+
+    /// <summary>Gradient information (Pluim 2000): sum of cos^2 of the gradient angle times the smaller magnitude.</summary>
+    GradientInformation,
+
+    /// <summary>Gradient orientation (De Silva 2016): 2 - ln(1 + angle) summed over pixels where both gradients are strong.</summary>
+    GradientOrientation,
+
+    GradientCorrelationPositive,
+    GradientInformationPositive,
+    GradientOrientationPositive,
+
+    /// <summary>Normalised cross-correlation of the intensities with the model's coverage image.</summary>
+    NormalizedCrossCorrelation,
+}
+
+public static class SimilarityMethods
+{
+    public static readonly IReadOnlyList<SimilarityMethod> All = Enum.GetValues<SimilarityMethod>();
+
+    /// <summary>The short name used on the command line and in POSE.json: gc, gi, go, gc+, gi+, go+, ncc.</summary>
+    public static string ShortName(this SimilarityMethod method) => method switch
+    {
+        SimilarityMethod.GradientCorrelation => "gc",
+        SimilarityMethod.GradientInformation => "gi",
+        SimilarityMethod.GradientOrientation => "go",
+        SimilarityMethod.GradientCorrelationPositive => "gc+",
+        SimilarityMethod.GradientInformationPositive => "gi+",
+        SimilarityMethod.GradientOrientationPositive => "go+",
+        SimilarityMethod.NormalizedCrossCorrelation => "ncc",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
+    };
+
+    public static bool TryParse(string? text, out SimilarityMethod method)
+    {
+        foreach (var candidate in All)
+        {
+            if (string.Equals(candidate.ShortName(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                method = candidate;
+                return true;
+            }
+        }
+        method = default;
+        return false;
+    }
+
+    public static bool IsPositiveOnly(this SimilarityMethod method) => method is SimilarityMethod.GradientCorrelationPositive
+        or SimilarityMethod.GradientInformationPositive or SimilarityMethod.GradientOrientationPositive;
+
+    public static bool UsesGradients(this SimilarityMethod method) => method != SimilarityMethod.NormalizedCrossCorrelation;
+}

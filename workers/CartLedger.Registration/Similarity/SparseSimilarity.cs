@@ -1,0 +1,57 @@
+namespace CartLedger.Registration.Similarity;
+
+/// <summary>
+/// Evaluates a metric between <see cref="FixedFeatures"/> and <see cref="MovingFeatures"/>, the model shifted by whole
+/// grid pixels (dx, dy): the cheap inner loop of the exhaustive in-plane search, and (with no shift) of every local
+/// refinement step. Model pixels that fall outside the fixed region meet a zero gradient and the mean intensity.
+/// </summary>
+public static class SparseSimilarity
+{
+    public static double Evaluate(SimilarityMethod method, FixedFeatures fixedImage, MovingFeatures moving, int dx = 0, int dy = 0)
+    {
+        ArgumentNullException.ThrowIfNull(fixedImage);
+        ArgumentNullException.ThrowIfNull(moving);
+        return method == SimilarityMethod.NormalizedCrossCorrelation
+            ? Intensity(fixedImage, moving, dx, dy)
+            : Gradient(method, fixedImage, moving, dx, dy);
+    }
+
+    private static double Gradient(SimilarityMethod method, FixedFeatures f, MovingFeatures m, int dx, int dy)
+    {
+        var accumulator = new MetricAccumulator(method, f.OrientationThreshold, m.Settings.OrientationMovingThreshold);
+        int w = f.Width, h = f.Height;
+        var (gx, gy, magnitude) = (f.Gx, f.Gy, f.Magnitude);
+        for (var k = 0; k < m.EdgeCount; k++)
+        {
+            int x = m.EdgeX[k] + dx, y = m.EdgeY[k] + dy;
+            if ((uint)x < (uint)w && (uint)y < (uint)h)
+            {
+                var i = y * w + x;
+                accumulator.Add(gx[i], gy[i], magnitude[i], m.EdgeGx[k], m.EdgeGy[k]);
+            }
+            else
+            {
+                accumulator.Add(0, 0, 0, m.EdgeGx[k], m.EdgeGy[k]);
+            }
+        }
+        return accumulator.Result(f);
+    }
+
+    private static double Intensity(FixedFeatures f, MovingFeatures m, int dx, int dy)
+    {
+        double sumFm = 0, sumM = 0, sumM2 = 0;
+        int w = f.Width, h = f.Height;
+        for (var k = 0; k < m.CoveredCount; k++)
+        {
+            double value = m.CoveredValue[k];
+            sumM += value;
+            sumM2 += value * value;
+            int x = m.CoveredX[k] + dx, y = m.CoveredY[k] + dy;
+            if ((uint)x < (uint)w && (uint)y < (uint)h)
+            {
+                sumFm += f.Intensity[y * w + x] * value;
+            }
+        }
+        return MetricAccumulator.Ncc(sumFm, f.SumIntensity, f.SumIntensity2, sumM, sumM2, f.PixelCount);
+    }
+}
