@@ -83,6 +83,16 @@ public static class DicomWriter
         return Write(path, dataSet, SopClasses.SecondaryCaptureImage, uid, instance.Series);
     }
 
+    /// <summary>
+    /// A DICOM Segmentation (SEG, BINARY) of images on their grid: e.g. myocardium, scar and target area on LGE
+    /// slices. Masks may overlap. The series should be the segmentation's own, sharing the sources' frame of reference.
+    /// </summary>
+    public static WrittenInstance WriteSegmentation(string path, DicomInstance instance, SegmentationContent content, IReadOnlyList<SegmentationSource> sources, IReadOnlyList<SegmentDescription> segments, SegmentationMasks masks)
+    {
+        var (dataSet, uid) = SegmentationIod.Build(instance, content, sources, segments, masks);
+        return Write(path, dataSet, SopClasses.Segmentation, uid, instance.Series);
+    }
+
     /// <summary>The file name the series writers use for an instance number.</summary>
     public static string FileName(int instanceNumber) => string.Create(CultureInfo.InvariantCulture, $"IM{instanceNumber:D5}.dcm");
 
