@@ -87,13 +87,13 @@ def value(elem):
     if elem.VR == 'SQ':
         return [walk(item) for item in elem.value]
     if elem.VR == 'OF':
-        return np.frombuffer(elem.value, dtype='<f4').astype(float).tolist()
+        return np.frombuffer(elem.value or b'', dtype='<f4').astype(float).tolist()
     if elem.VR == 'OD':
-        return np.frombuffer(elem.value, dtype='<f8').tolist()
+        return np.frombuffer(elem.value or b'', dtype='<f8').tolist()
     if elem.VR == 'OL':
-        return np.frombuffer(elem.value, dtype='<u4').astype(int).tolist()
+        return np.frombuffer(elem.value or b'', dtype='<u4').astype(int).tolist()
     if elem.VR in ('OB', 'OW', 'UN') or elem.tag == 0x7FE00010:
-        return '<%d bytes>' % len(elem.value)
+        return '<%d bytes>' % len(elem.value or b'')
     if elem.VM > 1:
         return [str(v) for v in elem.value]
     return '' if elem.value is None else str(elem.value)

@@ -31,9 +31,9 @@ public static class SegmentationCodes
     public static readonly CodedConcept Infarct = new("55641003", "SCT", "Infarct");
     public static readonly CodedConcept LvEpicardium = new("lv-epicardium", PrivateScheme, "Left ventricular epicardial surface");
     public static readonly CodedConcept LeadTargetArea = new("lead-target-area", PrivateScheme, "LV lead target area");
-    public static readonly CodedConcept PhrenicNerve = new("left-phrenic-nerve", PrivateScheme, "Left phrenic nerve course");
+    public static readonly CodedConcept PhrenicNerve = new("phrenic-nerve-l", PrivateScheme, "Left phrenic nerve course");
     public static readonly CodedConcept CoronarySinusOstium = new("cs-ostium", PrivateScheme, "Coronary sinus ostium");
 
     /// <summary>The algorithm family of the surfaces CartLedger generates (contour lofting, marching cubes).</summary>
-    public static readonly CodedConcept SurfaceGenerationAlgorithm = new("surface-generation", PrivateScheme, "CartLedger surface generation");
+    public static readonly CodedConcept SurfaceGenerationAlgorithm = new("surface-gen", PrivateScheme, "CartLedger surface generation");
 }
