@@ -39,6 +39,12 @@ public static class CieLab
         return new RgbColour(Byte(Gamma(r)), Byte(Gamma(g)), Byte(Gamma(bl)));
     }
 
+    /// <summary>A RecommendedDisplayCIELabValue as read ("L\a\b"), or null when absent or malformed.</summary>
+    public static RgbColour? Parse(string? text) =>
+        text?.Split('\\') is [var l, var a, var b] && ushort.TryParse(l, out var ll) && ushort.TryParse(a, out var aa) && ushort.TryParse(b, out var bb)
+            ? ToRgb(ll, aa, bb)
+            : null;
+
     private static double Linear(double c) => c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
 
     private static double Gamma(double c) => c <= 0.0031308 ? 12.92 * c : 1.055 * Math.Pow(c, 1 / 2.4) - 0.055;

@@ -7,20 +7,14 @@ namespace CartLedger.Imaging.Dicom;
 public sealed record SegmentInfo(int Number, string Label, CodedConcept? Category, CodedConcept? Type, RgbColour? Colour, string AlgorithmType, string? AlgorithmName)
 {
     internal static IReadOnlyList<SegmentInfo> From(DicomAttributes attributes) => attributes.Items(DicomTags.SegmentSequence).Select(item =>
-    {
-        RgbColour? colour = item.Text(DicomTags.RecommendedDisplayCIELabValue) is { } lab && lab.Split('\\') is [var l, var a, var b]
-            && ushort.TryParse(l, out var ll) && ushort.TryParse(a, out var aa) && ushort.TryParse(b, out var bb)
-            ? CieLab.ToRgb(ll, aa, bb)
-            : null;
-        return new SegmentInfo(
+        new SegmentInfo(
             DicomHeader.Integer(item, DicomTags.SegmentNumber) ?? 0,
             item.Text(DicomTags.SegmentLabel) ?? "",
             CodedConcept.From(item.FirstItem(DicomTags.SegmentedPropertyCategoryCodeSequence)),
             CodedConcept.From(item.FirstItem(DicomTags.SegmentedPropertyTypeCodeSequence)),
-            colour,
+            CieLab.Parse(item.Text(DicomTags.RecommendedDisplayCIELabValue)),
             item.Text(DicomTags.SegmentAlgorithmType) ?? "",
-            item.Text(DicomTags.SegmentAlgorithmName));
-    }).ToList();
+            item.Text(DicomTags.SegmentAlgorithmName))).ToList();
 }
 
 /// <summary>One frame of a SEG: which segment, where, its binary mask (0/1, row-major) and the source image it was drawn on.</summary>

@@ -77,12 +77,10 @@ public static class DicomSurfaceSegmentationReader
         var triangles = Indices(path, primitives, DicomTags.LongTrianglePointIndexList, count) ?? Indices(path, primitives, DicomTags.TrianglePointIndexList, count) ?? [];
         var lines = primitives.Items(DicomTags.LineSequence).Select(l => (IReadOnlyList<int>)(Indices(path, l, DicomTags.LongPrimitivePointIndexList, count) ?? [])).ToList();
         var vertices = Indices(path, primitives, DicomTags.LongVertexPointIndexList, count) ?? [];
-        RgbColour? colour = item.Text(DicomTags.RecommendedDisplayCIELabValue) is { } lab && lab.Split('\\') is [var l, var a, var b]
-            && ushort.TryParse(l, out var ll) && ushort.TryParse(a, out var aa) && ushort.TryParse(b, out var bb) ? CieLab.ToRgb(ll, aa, bb) : null;
         return new SurfaceRead(
             DicomHeader.Integer(item, DicomTags.SurfaceNumber) ?? 0,
             item.Text(DicomTags.RecommendedPresentationType) ?? "",
-            colour,
+            CieLab.Parse(item.Text(DicomTags.RecommendedDisplayCIELabValue)),
             DicomHeader.Decimal(item, DicomTags.RecommendedPresentationOpacity) ?? 1,
             item.Text(DicomTags.FiniteVolume) ?? "",
             item.Text(DicomTags.Manifold) ?? "",
