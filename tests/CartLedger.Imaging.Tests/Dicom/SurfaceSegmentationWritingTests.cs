@@ -10,25 +10,13 @@ public class SurfaceSegmentationWritingTests
     /// <summary>float32 coordinates of points within 300 mm of the origin keep ~3e-5 mm.</summary>
     private const double PointToleranceMm = 1e-3;
 
-    /// <summary>A closed octahedron around a centre, outward counter-clockwise triangles.</summary>
-    internal static TriangleMesh Octahedron(Vec3 centre, double radius)
-    {
-        Vec3[] v =
-        [
-            centre + Vec3.UnitX * radius, centre - Vec3.UnitX * radius, centre + Vec3.UnitY * radius,
-            centre - Vec3.UnitY * radius, centre + Vec3.UnitZ * radius, centre - Vec3.UnitZ * radius,
-        ];
-        int[] t = [0, 2, 4, 2, 1, 4, 1, 3, 4, 3, 0, 4, 2, 0, 5, 1, 2, 5, 3, 1, 5, 0, 3, 5];
-        return new TriangleMesh(v, t);
-    }
-
     private static SurfaceSegment[] TreatmentSurfaces()
     {
         var centre = new Vec3(25.5, -40.25, 130.125);
         var patch = new TriangleMesh([centre + new Vec3(30, 0, 0), centre + new Vec3(30, 10, 0), centre + new Vec3(30, 0, 10), centre + new Vec3(30, 10, 10)], [0, 1, 2, 2, 1, 3]);
         return
         [
-            new(new SegmentDescription(1, "LV epicardium", SegmentationCodes.AnatomicalStructure, SegmentationCodes.LvEpicardium, new RgbColour(220, 120, 110)), new TriangleSurface(Octahedron(centre, 30)), 0.6),
+            new(new SegmentDescription(1, "LV epicardium", SegmentationCodes.AnatomicalStructure, SegmentationCodes.LvEpicardium, new RgbColour(220, 120, 110)), new TriangleSurface(TestMeshes.Octahedron(centre, 30)), 0.6),
             new(new SegmentDescription(2, "Target area", SegmentationCodes.PlanningTarget, SegmentationCodes.LeadTargetArea, new RgbColour(40, 200, 80)), new TriangleSurface(patch)),
             new(new SegmentDescription(3, "Left phrenic nerve", SegmentationCodes.AnatomicalStructure, SegmentationCodes.PhrenicNerve, new RgbColour(250, 220, 0), "MANUAL", null),
                 new PolylineSurface([centre + new Vec3(40, -20, 60), centre + new Vec3(42, -15, 30), centre + new Vec3(41, -10, 0), centre + new Vec3(38, -8, -30)])),
