@@ -10,19 +10,21 @@ namespace CartLedger.Imaging.Dicom.Isolation;
 /// with a time limit per file. Debian's GDCM is built with assertions on, and several real files make it abort
 /// (measured: 8 of 499 in ../shared/data); a segfault or abort cannot be caught in .NET, so the parent only ever
 /// sees a record or a dead child. A dead or stuck child is reported against the file that killed it and
-/// replaced for the next file. Not thread-safe: one sandbox per reading thread.
+/// replaced for the next file. Not thread-safe: <see cref="DicomSandboxPool"/> lends each to one reader at a time.
 /// </summary>
-internal sealed class DicomDecodeSandbox(TimeSpan timeoutPerFile) : IDisposable
+internal sealed class DicomDecodeSandbox : IDisposable
 {
     private Process? _child;
     private BinaryWriter? _requests;
     private BinaryReader? _responses;
     private readonly Queue<string> _stderrTail = new();
 
-    /// <summary>How many child processes were started (1 + one per crash or timeout); for tests and benchmarks.</summary>
-    public int ChildrenStarted { get; private set; }
+    private static int _started;
 
-    public DecodedFile Decode(DecodeRequest request)
+    /// <summary>How many decoder children this process has started (for tests and benchmarks).</summary>
+    public static int TotalChildrenStarted => Volatile.Read(ref _started);
+
+    public DecodedFile Decode(DecodeRequest request, TimeSpan timeoutPerFile)
     {
         EnsureStarted();
         Task<DecodedFile> reading;
@@ -115,7 +117,7 @@ internal sealed class DicomDecodeSandbox(TimeSpan timeoutPerFile) : IDisposable
         _child = child;
         _requests = new BinaryWriter(child.StandardInput.BaseStream);
         _responses = new BinaryReader(child.StandardOutput.BaseStream);
-        ChildrenStarted++;
+        Interlocked.Increment(ref _started);
         var ready = Task.Run(() => _responses.ReadUInt32());
         var started = false;
         try

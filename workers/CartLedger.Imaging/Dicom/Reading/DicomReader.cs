@@ -28,13 +28,23 @@ public static class DicomReader
     /// <summary>Decodes files one after the other, sandboxed or not as the options say; the paths are kept as given.</summary>
     internal static IEnumerable<(string Path, DecodedFile File, TimeSpan Elapsed)> Decode(IEnumerable<string> paths, DicomReadOptions options, DecodeMode mode)
     {
-        using var sandbox = options.Isolation == DicomIsolation.ChildProcess ? new DicomDecodeSandbox(options.TimeoutPerFile) : null;
-        foreach (var path in paths)
+        var sandbox = options.Isolation == DicomIsolation.ChildProcess ? DicomSandboxPool.Rent() : null;
+        try
         {
-            var watch = Stopwatch.StartNew();
-            var request = new DecodeRequest(Path.GetFullPath(path), mode, options.MaxFileBytes, options.MaxDecodedBytes);
-            var decoded = sandbox is null ? DicomDecodeWorker.DecodeInProcess(request) : sandbox.Decode(request);
-            yield return (path, decoded, watch.Elapsed);
+            foreach (var path in paths)
+            {
+                var watch = Stopwatch.StartNew();
+                var request = new DecodeRequest(Path.GetFullPath(path), mode, options.MaxFileBytes, options.MaxDecodedBytes);
+                var decoded = sandbox is null ? DicomDecodeWorker.DecodeInProcess(request) : sandbox.Decode(request, options.TimeoutPerFile);
+                yield return (path, decoded, watch.Elapsed);
+            }
+        }
+        finally
+        {
+            if (sandbox is not null)
+            {
+                DicomSandboxPool.Return(sandbox);
+            }
         }
     }
 
