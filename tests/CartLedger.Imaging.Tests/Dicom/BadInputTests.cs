@@ -130,4 +130,19 @@ public class BadInputTests
         Assert.Contains("mixed orientations", reason.Message, StringComparison.Ordinal);
         Assert.True(reason.File == mr[2].Path || reason.Message.Contains(mr[2].Path, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Files_above_the_size_limits_are_refused_before_decoding_with_the_limit_named()
+    {
+        var (_, mr) = FolderWithGoodCtAnd("bad-limits", [0]);
+
+        var decoded = DicomReader.ReadFile(mr[0].Path, DicomReadOptions.Default with { MaxDecodedBytes = 100 });
+        var file = DicomReader.ReadFile(mr[0].Path, DicomReadOptions.Default with { MaxFileBytes = 1000 });
+
+        Assert.Equal(DicomTags.PixelData, decoded.Problem!.Tag);
+        Assert.Contains("would decode to 160 bytes, above the limit of 100", decoded.Problem.Message, StringComparison.Ordinal);
+        Assert.NotNull(decoded.Header);
+        Assert.Null(file.Header);
+        Assert.Contains("above the limit of 1000 bytes", file.Problem!.Message, StringComparison.Ordinal);
+    }
 }
