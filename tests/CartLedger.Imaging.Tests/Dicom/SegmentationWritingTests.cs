@@ -78,6 +78,12 @@ public class SegmentationWritingTests
         Assert.Equal(ourBits, pydicom.PixelValues);
         Assert.Equal(lge.FrameOfReferenceUid, pydicom.Text("FrameOfReferenceUID"));
         Assert.Equal(lge.Study.StudyInstanceUid, pydicom.Text("StudyInstanceUID"));
+
+        // A folder import keeps the LGE stack and the segmentation apart, each loaded as what it is.
+        var import = DicomFolderReader.Read(folder);
+        Assert.IsType<StackContent>(import.LoadedSeries(lge.SeriesInstanceUid)!.Content);
+        var segmentations = Assert.IsType<SegmentationsContent>(import.LoadedSeries(segSeries.SeriesInstanceUid)!.Content);
+        Assert.Equal(6, Assert.Single(segmentations.Segmentations).Frames.Count);
     }
 
     [Fact]

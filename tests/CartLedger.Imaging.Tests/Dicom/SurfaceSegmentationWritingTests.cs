@@ -67,6 +67,8 @@ public class SurfaceSegmentationWritingTests
         var indices = surfaceItem.GetProperty("SurfaceMeshPrimitivesSequence")[0].GetProperty("LongTrianglePointIndexList").EnumerateArray().Select(e => e.GetInt32());
         Assert.Equal(original.Indices.Select(i => i + 1), indices);
         Assert.Equal(lge.FrameOfReferenceUid, pydicom.Text("FrameOfReferenceUID"));
+        var imported = Assert.IsType<SurfaceSegmentationsContent>(DicomFolderReader.Read(folder).LoadedSeries(series.SeriesInstanceUid)!.Content);
+        Assert.Equal(4, Assert.Single(imported.Surfaces).Surfaces.Count);
     }
 
     [Fact]

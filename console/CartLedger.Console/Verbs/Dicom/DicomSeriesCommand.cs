@@ -74,6 +74,8 @@ public static class DicomSeriesCommand
         LoadedSeries { Content: XRayContent x } l => Line(l, $"{x.Runs.Count} X-ray run(s): " + string.Join("; ", x.Runs.Select(r =>
             string.Create(CultureInfo.InvariantCulture, $"{r.Image.FrameCount} frames at primary {r.Geometry.PrimaryAngleDeg:0.#}, secondary {r.Geometry.SecondaryAngleDeg:0.#} deg, SID {r.Geometry.SourceToDetectorMm:0.#} mm"))), []),
         LoadedSeries { Content: ImagesContent i } l => Line(l, $"{i.Images.Count} image(s) without patient geometry", []),
+        LoadedSeries { Content: SegmentationsContent g } l => Line(l, "segmentation: " + string.Join("; ", g.Segmentations.Select(x => $"{x.Segments.Count} segments ({string.Join(", ", x.Segments.Select(y => y.Label))}) in {x.Frames.Count} frames")), []),
+        LoadedSeries { Content: SurfaceSegmentationsContent f } l => Line(l, "surfaces: " + string.Join("; ", f.Surfaces.Select(x => string.Join(", ", x.Segments.Select(y => y.Label)))), []),
         LoadedSeries l => Line(l, "loaded", []),
         RejectedSeries r => Line(r, "rejected", r.Reasons.Select(p => p.ToString()).ToList()),
         _ => throw new InvalidOperationException("unknown outcome"),

@@ -33,7 +33,7 @@ public static class DicomFolderReader
                 fileErrors.Add(result.Problem ?? new DicomProblem(result.Path, null, "not readable"));
                 continue;
             }
-            if (!header.HasPixelData && result.Problem is null)
+            if (!header.HasPixelData && result.Problem is null && header.SopClassUid != SopClasses.SurfaceSegmentation)
             {
                 fileErrors.Add(new DicomProblem(result.Path, DicomTags.PixelData, $"no image data ({SopClasses.NameOf(header.SopClassUid)}): skipped"));
                 continue;

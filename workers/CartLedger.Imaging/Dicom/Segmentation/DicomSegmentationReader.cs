@@ -31,10 +31,13 @@ public sealed record DicomSegmentation(DicomHeader Header, IReadOnlyList<Segment
 /// <summary>Reads SEG objects (BINARY or FRACTIONAL; fractional values above half count as inside).</summary>
 public static class DicomSegmentationReader
 {
-    public static DicomSegmentation Read(string path, DicomReadOptions? options = null)
+    public static DicomSegmentation Read(string path, DicomReadOptions? options = null) => FromImage(DicomReader.ReadImage(path, options));
+
+    /// <summary>A SEG already decoded (e.g. by a folder import).</summary>
+    public static DicomSegmentation FromImage(DicomImage image)
     {
-        var image = DicomReader.ReadImage(path, options);
         var header = image.Header;
+        var path = header.Path;
         if (header.SopClassUid != SopClasses.Segmentation)
         {
             throw new DicomReadException(new DicomProblem(path, DicomTags.SOPClassUID, $"is {SopClasses.NameOf(header.SopClassUid)}, not a Segmentation"));

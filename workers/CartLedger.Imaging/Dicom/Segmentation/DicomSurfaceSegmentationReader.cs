@@ -36,7 +36,13 @@ public static class DicomSurfaceSegmentationReader
     public static DicomSurfaceSegmentation Read(string path, DicomReadOptions? options = null)
     {
         var result = DicomReader.ReadFile(path, options);
-        var header = result.Header ?? throw new DicomReadException(result.Problem ?? new DicomProblem(path, null, "not readable"));
+        return FromHeader(result.Header ?? throw new DicomReadException(result.Problem ?? new DicomProblem(path, null, "not readable")));
+    }
+
+    /// <summary>A Surface Segmentation already read (e.g. by a folder import).</summary>
+    public static DicomSurfaceSegmentation FromHeader(DicomHeader header)
+    {
+        var path = header.Path;
         if (header.SopClassUid != SopClasses.SurfaceSegmentation)
         {
             throw new DicomReadException(new DicomProblem(path, DicomTags.SOPClassUID, $"is {SopClasses.NameOf(header.SopClassUid)}, not a Surface Segmentation"));
