@@ -61,12 +61,12 @@ internal sealed class DicomDecodeSandbox : IDisposable
         if (child is not null && child.WaitForExit(2000))
         {
             child.WaitForExit(); // flush the stderr events
-            exit = $" (exit {child.ExitCode}{SignalName(child.ExitCode)})";
+            exit = $" (exit {child.ExitCode}{ChildCrashReport.SignalName(child.ExitCode)})";
         }
         string tail;
         lock (_stderrTail)
         {
-            tail = CrashReason(_stderrTail);
+            tail = ChildCrashReport.Reason(_stderrTail);
         }
         Stop();
         return Failed(path, $"the GDCM decoder process died on this file{exit}{tail}");
@@ -133,7 +133,7 @@ internal sealed class DicomDecodeSandbox : IDisposable
             string tail;
             lock (_stderrTail)
             {
-                tail = CrashReason(_stderrTail);
+                tail = ChildCrashReport.Reason(_stderrTail);
             }
             Stop();
             throw new InvalidOperationException($"the DICOM decoder process did not start within {StartupTimeout.TotalSeconds:0} s{tail}");
@@ -174,34 +174,6 @@ internal sealed class DicomDecodeSandbox : IDisposable
             child.Dispose();
         }
     }
-
-    /// <summary>The useful part of what a dying GDCM printed: the failed assertion and where, if any.</summary>
-    internal static string CrashReason(IEnumerable<string> stderr)
-    {
-        foreach (var line in stderr.Reverse())
-        {
-            var assertion = line.IndexOf("Assertion `", StringComparison.Ordinal);
-            if (assertion >= 0)
-            {
-                var end = line.IndexOf("' failed", assertion, StringComparison.Ordinal);
-                var condition = end > assertion ? line[(assertion + 11)..end] : line[(assertion + 11)..];
-                var source = line.Split(':') is [_, var file, var number, ..] ? $" at {Path.GetFileName(file.Trim())}:{number.Trim()}" : "";
-                return $": GDCM assertion failed{source}: {condition}";
-            }
-        }
-        var last = stderr.LastOrDefault(l => l.Trim().Length > 0);
-        return last is null ? "" : $": {last.Trim()[..Math.Min(last.Trim().Length, 200)]}";
-    }
-
-    private static string SignalName(int exitCode) => exitCode switch
-    {
-        134 => ", SIGABRT",
-        139 => ", SIGSEGV",
-        137 => ", SIGKILL",
-        136 => ", SIGFPE",
-        135 => ", SIGBUS",
-        _ => "",
-    };
 
     private static string WorkerAssembly()
     {
