@@ -19,8 +19,16 @@ public static partial class DicomValidators
         Assert.True(errors.Count == 0, $"dciodvfy reports errors for {path}:\n{string.Join('\n', errors)}");
         var dump = Dcmdump(path);
         Assert.True(dump.Ok, $"dcmdump failed on {path}:\n{dump.Messages}");
-        return Pydicom(path);
+        var pydicom = Pydicom(path);
+        var disagreements = pydicom.TopLevelText
+            .Where(p => dump.TopLevel.TryGetValue(p.Key, out var d) && !d.StartsWith('=') && Normalise(d) != Normalise(p.Value))
+            .Select(p => $"{p.Key}: dcmdump [{dump.TopLevel[p.Key]}], pydicom [{p.Value}]")
+            .ToList();
+        Assert.True(disagreements.Count == 0, $"dcmdump and pydicom read {path} differently:\n{string.Join('\n', disagreements)}");
+        return pydicom;
     }
+
+    private static string Normalise(string value) => value == "(no value available)" ? "" : value.Trim();
 
     /// <summary>dciodvfy's "Error" lines (warnings are not errors).</summary>
     public static IReadOnlyList<string> DciodvfyErrors(string path)
@@ -50,8 +58,11 @@ public static partial class DicomValidators
         return new DcmdumpView(ok, (result.Error + result.Output).Trim(), top, result.Output);
     }
 
-    /// <summary>pydicom's reading: attributes by keyword (sequences as lists of objects) and the pixels after the modality LUT.</summary>
-    public sealed record PydicomView(JsonElement Attributes, IReadOnlyList<int> PixelShape, IReadOnlyList<double> PixelValues)
+    /// <summary>
+    /// pydicom's reading. <c>TopLevelText</c> holds the top-level text and integer attributes by "GGGG,EEEE" as DICOM
+    /// text (values joined by backslashes), which <see cref="AssertValid"/> compares with dcmdump's reading.
+    /// </summary>
+    public sealed record PydicomView(JsonElement Attributes, IReadOnlyList<int> PixelShape, IReadOnlyList<double> PixelValues, IReadOnlyDictionary<string, string> TopLevelText)
     {
         public string Text(string keyword) => Attributes.GetProperty(keyword).ValueKind switch
         {
@@ -70,7 +81,8 @@ public static partial class DicomValidators
         var root = json.RootElement;
         var shape = root.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()).ToList();
         var values = root.GetProperty("values").EnumerateArray().Select(e => e.GetDouble()).ToList();
-        return new PydicomView(root.GetProperty("attributes").Clone(), shape, values);
+        var text = root.GetProperty("text").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
+        return new PydicomView(root.GetProperty("attributes").Clone(), shape, values, text);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\((?<tag>[0-9a-fA-F]{4},[0-9a-fA-F]{4})\) (?<vr>[A-Z]{2}|na) (?<value>.*?)\s+#\s*\d+, \d+ \S+\s*$")]
@@ -87,13 +99,13 @@ def value(elem):
     if elem.VR == 'SQ':
         return [walk(item) for item in elem.value]
     if elem.VR == 'OF':
-        return np.frombuffer(elem.value, dtype='<f4').astype(float).tolist()
+        return np.frombuffer(elem.value or b'', dtype='<f4').astype(float).tolist()
     if elem.VR == 'OD':
-        return np.frombuffer(elem.value, dtype='<f8').tolist()
+        return np.frombuffer(elem.value or b'', dtype='<f8').tolist()
     if elem.VR == 'OL':
-        return np.frombuffer(elem.value, dtype='<u4').astype(int).tolist()
+        return np.frombuffer(elem.value or b'', dtype='<u4').astype(int).tolist()
     if elem.VR in ('OB', 'OW', 'UN') or elem.tag == 0x7FE00010:
-        return '<%d bytes>' % len(elem.value)
+        return '<%d bytes>' % len(elem.value or b'')
     if elem.VM > 1:
         return [str(v) for v in elem.value]
     return '' if elem.value is None else str(elem.value)
@@ -102,7 +114,12 @@ def walk(ds):
     return {(e.keyword or str(e.tag)): value(e) for e in ds}
 
 ds = pydicom.dcmread(sys.argv[1])
-out = {'attributes': walk(ds), 'shape': [], 'values': []}
+texts = {}
+for e in ds:
+    if e.VR in ('AE', 'AS', 'CS', 'DA', 'DS', 'DT', 'IS', 'LO', 'LT', 'PN', 'SH', 'ST', 'TM', 'UI', 'US', 'SS', 'UL', 'SL'):
+        v = e.value
+        texts['%04X,%04X' % (e.tag.group, e.tag.element)] = '' if v is None or v == '' else '\\'.join(str(x) for x in v) if e.VM > 1 else str(v)
+out = {'attributes': walk(ds), 'shape': [], 'values': [], 'text': texts}
 if 'PixelData' in ds:
     raw = ds.pixel_array
     out['shape'] = list(raw.shape)

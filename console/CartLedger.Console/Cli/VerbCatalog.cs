@@ -3,6 +3,7 @@ using CartLedger.Console.Verbs;
 using CartLedger.Console.Verbs.Audit;
 using CartLedger.Console.Verbs.Bench;
 using CartLedger.Console.Verbs.Demo;
+using CartLedger.Console.Verbs.Dicom;
 
 namespace CartLedger.Console.Cli;
 
@@ -22,6 +23,7 @@ public static class VerbCatalog
             BenchCommand.Create(terminal),
             AuditCommand.Create(terminal),
             DemoCommand.Create(terminal),
+            DicomCommand.Create(terminal),
         ];
         foreach (var verb in verbs)
         {

@@ -55,6 +55,8 @@ public class MrAndCtWritingTests
         Assert.Equal(pydicom.Text("ImagePositionPatient"), dump.TopLevel["0020,0032"]);
         Assert.Equal(pydicom.Text("FrameOfReferenceUID"), dump.TopLevel["0020,0052"]);
         Assert.Equal("MR", pydicom.Text("Modality"));
+        // AssertValid compared these two readings attribute by attribute: make sure that comparison had substance.
+        Assert.True(pydicom.TopLevelText.Keys.Intersect(dump.TopLevel.Keys).Count() > 30);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public static class BenchCommand
         Command[] areas =
         [
             Ledger.LedgerBenchCommand.Create(terminal),
+            Dicom.DicomBenchCommand.Create(terminal),
         ];
         foreach (var area in areas)
         {

@@ -15,7 +15,14 @@ internal static class GdcmDecoder
         gdcm.Trace.DebugOff();
     }
 
-    public static DecodedFile Decode(string path, bool decodePixels, long maxDecodedBytes)
+    /// <summary>Loads the native library and runs the static set-up (the first call costs a few hundred ms).</summary>
+    public static void Warm()
+    {
+        using var syntax = new gdcm.TransferSyntax(gdcm.TransferSyntax.TSType.ExplicitVRLittleEndian);
+        _ = syntax.IsValid();
+    }
+
+    public static DecodedFile Decode(string path, DecodeMode mode, long maxDecodedBytes)
     {
         using var imageReader = new gdcm.ImageReader();
         imageReader.SetFileName(path);
@@ -24,14 +31,15 @@ internal static class GdcmDecoder
             using var file = imageReader.GetFile();
             var attributes = GdcmAttributeReader.Read(file);
             var syntax = TransferSyntaxOf(file);
-            if (!decodePixels)
+            if (mode == DecodeMode.Header)
             {
                 return new DecodedFile(path, syntax, attributes, null, null, null);
             }
             try
             {
                 using var image = imageReader.GetImage();
-                return new DecodedFile(path, syntax, attributes, GdcmPixelDecoder.Decode(image, maxDecodedBytes), null, null);
+                var pixels = GdcmPixelDecoder.Decode(image, maxDecodedBytes);
+                return new DecodedFile(path, syntax, attributes, mode == DecodeMode.Verify ? pixels with { Values = [] } : pixels, null, null);
             }
             catch (InvalidDataException e)
             {
@@ -54,17 +62,17 @@ internal static class GdcmDecoder
     }
 
     /// <summary>The attributes before the pixel data only, for a file whose pixel data is known to be broken.</summary>
-    public static DecodedFile ReadHeader(string path, string pixelError)
+    public static DecodedFile ReadHeader(string path, string pixelError, DicomTag? tag)
     {
         using var reader = new gdcm.Reader();
         reader.SetFileName(path);
         using var pixelData = new gdcm.Tag(DicomTags.PixelData.Group, DicomTags.FloatPixelData.Element);
         if (!reader.ReadUpToTag(pixelData))
         {
-            return new DecodedFile(path, null, null, null, null, pixelError);
+            return new DecodedFile(path, null, null, null, null, pixelError, tag);
         }
         using var file = reader.GetFile();
-        return new DecodedFile(path, TransferSyntaxOf(file), GdcmAttributeReader.Read(file), null, pixelError, null);
+        return new DecodedFile(path, TransferSyntaxOf(file), GdcmAttributeReader.Read(file), null, pixelError, null, tag);
     }
 
     private static string? TransferSyntaxOf(gdcm.File file)

@@ -37,7 +37,9 @@ internal static class GdcmPixelDecoder
             return DecodePalette(image, columns, rows, frames, maxDecodedBytes);
         }
         var length = image.GetBufferLength();
-        if (length < (bitsAllocated == 1 ? ((long)columns * rows * frames + 7) / 8 : expected))
+        // Native YBR_FULL_422 keeps two chroma samples per pair of pixels (PS3.3 C.7.6.3.1.2); codecs upsample it.
+        var subsampled = samples == 3 && pi == "YBR_FULL_422" && bitsAllocated == 8 && length == expected * 2 / 3;
+        if (length < (bitsAllocated == 1 ? ((long)columns * rows * frames + 7) / 8 : subsampled ? expected * 2 / 3 : expected))
         {
             throw new InvalidDataException($"GDCM reports {length} bytes of pixels, fewer than the {expected} the header describes");
         }
@@ -46,12 +48,16 @@ internal static class GdcmPixelDecoder
         {
             throw new InvalidDataException("GDCM could not decode the pixel data (codec failure or corrupt stream)");
         }
+        if (subsampled)
+        {
+            buffer = Upsample422(buffer, columns, rows, frames);
+        }
         var values = ToFloats(buffer, columns * rows * frames * samples, bitsAllocated, bitsStored, highBit, signed == 1, format.GetScalarType());
         if (samples == 3 && image.GetPlanarConfiguration() == 1)
         {
             values = Interleave(values, columns * rows, frames);
         }
-        if (samples == 3 && pi == "YBR_FULL")
+        if (samples == 3 && pi is "YBR_FULL" or "YBR_FULL_422")
         {
             YbrFullToRgb(values, bitsStored);
             pi = "RGB";
@@ -127,6 +133,28 @@ internal static class GdcmPixelDecoder
             }
         }
         return interleaved;
+    }
+
+    /// <summary>Y1 Y2 Cb Cr per pair of pixels to Y Cb Cr per pixel (odd widths repeat the last pair's chroma).</summary>
+    private static byte[] Upsample422(byte[] packed, int columns, int rows, int frames)
+    {
+        var full = new byte[columns * rows * frames * 3];
+        var source = 0;
+        for (var line = 0; line < rows * frames; line++)
+        {
+            for (var x = 0; x < columns; x += 2)
+            {
+                byte y1 = packed[source], y2 = packed[source + 1], cb = packed[source + 2], cr = packed[source + 3];
+                source += 4;
+                var target = (line * columns + x) * 3;
+                (full[target], full[target + 1], full[target + 2]) = (y1, cb, cr);
+                if (x + 1 < columns)
+                {
+                    (full[target + 3], full[target + 4], full[target + 5]) = (y2, cb, cr);
+                }
+            }
+        }
+        return full;
     }
 
     /// <summary>PS3.3 C.7.6.3.1.2: YBR_FULL to RGB, full-range ITU-R BT.601.</summary>

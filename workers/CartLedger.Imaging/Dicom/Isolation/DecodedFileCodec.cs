@@ -20,6 +20,7 @@ internal static class DecodedFileCodec
         WriteNullable(writer, file.TransferSyntaxUid);
         WriteNullable(writer, file.ReadError);
         WriteNullable(writer, file.PixelError);
+        writer.Write(file.ErrorTag?.Value ?? 0u);
         writer.Write(file.Attributes is not null);
         if (file.Attributes is { } attributes)
         {
@@ -47,6 +48,7 @@ internal static class DecodedFileCodec
         var syntax = ReadNullable(reader);
         var readError = ReadNullable(reader);
         var pixelError = ReadNullable(reader);
+        var errorTag = reader.ReadUInt32() is var tagValue and not 0 ? DicomTag.FromValue(tagValue) : (DicomTag?)null;
         var attributes = reader.ReadBoolean() ? ReadAttributes(reader) : null;
         DecodedPixels? pixels = null;
         if (reader.ReadBoolean())
@@ -58,7 +60,7 @@ internal static class DecodedFileCodec
             pixels = new DecodedPixels(columns, rows, frames, samples, pi, values);
         }
         Expect(reader.ReadUInt32(), EndMagic);
-        return new DecodedFile(path, syntax, attributes, pixels, pixelError, readError);
+        return new DecodedFile(path, syntax, attributes, pixels, pixelError, readError, errorTag);
     }
 
     private static void WriteAttributes(BinaryWriter writer, DicomAttributes attributes)

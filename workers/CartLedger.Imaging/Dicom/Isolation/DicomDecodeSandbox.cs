@@ -10,19 +10,21 @@ namespace CartLedger.Imaging.Dicom.Isolation;
 /// with a time limit per file. Debian's GDCM is built with assertions on, and several real files make it abort
 /// (measured: 8 of 499 in ../shared/data); a segfault or abort cannot be caught in .NET, so the parent only ever
 /// sees a record or a dead child. A dead or stuck child is reported against the file that killed it and
-/// replaced for the next file. Not thread-safe: one sandbox per reading thread.
+/// replaced for the next file. Not thread-safe: <see cref="DicomSandboxPool"/> lends each to one reader at a time.
 /// </summary>
-internal sealed class DicomDecodeSandbox(TimeSpan timeoutPerFile) : IDisposable
+internal sealed class DicomDecodeSandbox : IDisposable
 {
     private Process? _child;
     private BinaryWriter? _requests;
     private BinaryReader? _responses;
     private readonly Queue<string> _stderrTail = new();
 
-    /// <summary>How many child processes were started (1 + one per crash or timeout); for tests and benchmarks.</summary>
-    public int ChildrenStarted { get; private set; }
+    private static int _started;
 
-    public DecodedFile Decode(DecodeRequest request)
+    /// <summary>How many decoder children this process has started (for tests and benchmarks).</summary>
+    public static int TotalChildrenStarted => Volatile.Read(ref _started);
+
+    public DecodedFile Decode(DecodeRequest request, TimeSpan timeoutPerFile)
     {
         EnsureStarted();
         Task<DecodedFile> reading;
@@ -46,7 +48,7 @@ internal sealed class DicomDecodeSandbox(TimeSpan timeoutPerFile) : IDisposable
         {
             return Died(request.Path);
         }
-        Stop();
+        Stop(kill: true);
         return Failed(request.Path, $"decoding did not finish within {timeoutPerFile.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s and was stopped");
     }
 
@@ -59,12 +61,12 @@ internal sealed class DicomDecodeSandbox(TimeSpan timeoutPerFile) : IDisposable
         if (child is not null && child.WaitForExit(2000))
         {
             child.WaitForExit(); // flush the stderr events
-            exit = $" (exit {child.ExitCode}{SignalName(child.ExitCode)})";
+            exit = $" (exit {child.ExitCode}{ChildCrashReport.SignalName(child.ExitCode)})";
         }
         string tail;
         lock (_stderrTail)
         {
-            tail = CrashReason(_stderrTail);
+            tail = ChildCrashReport.Reason(_stderrTail);
         }
         Stop();
         return Failed(path, $"the GDCM decoder process died on this file{exit}{tail}");
@@ -115,10 +117,33 @@ internal sealed class DicomDecodeSandbox(TimeSpan timeoutPerFile) : IDisposable
         _child = child;
         _requests = new BinaryWriter(child.StandardInput.BaseStream);
         _responses = new BinaryReader(child.StandardOutput.BaseStream);
-        ChildrenStarted++;
+        Interlocked.Increment(ref _started);
+        var ready = Task.Run(() => _responses.ReadUInt32());
+        var started = false;
+        try
+        {
+            started = ready.Wait(StartupTimeout) && ready.Result == DicomDecodeWorker.ReadyMagic;
+        }
+        catch (AggregateException)
+        {
+            started = false;
+        }
+        if (!started)
+        {
+            string tail;
+            lock (_stderrTail)
+            {
+                tail = ChildCrashReport.Reason(_stderrTail);
+            }
+            Stop();
+            throw new InvalidOperationException($"the DICOM decoder process did not start within {StartupTimeout.TotalSeconds:0} s{tail}");
+        }
     }
 
-    private void Stop()
+    /// <summary>Starting the child (runtime, JIT, GDCM) takes well under a second; a loaded machine gets plenty of slack.</summary>
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(60);
+
+    private void Stop(bool kill = false)
     {
         var child = _child;
         _child = null;
@@ -133,7 +158,7 @@ internal sealed class DicomDecodeSandbox(TimeSpan timeoutPerFile) : IDisposable
             if (!child.HasExited)
             {
                 child.StandardInput.Close();
-                if (!child.WaitForExit(1000))
+                if (kill || !child.WaitForExit(1000))
                 {
                     child.Kill(entireProcessTree: true);
                     child.WaitForExit(5000);
@@ -149,34 +174,6 @@ internal sealed class DicomDecodeSandbox(TimeSpan timeoutPerFile) : IDisposable
             child.Dispose();
         }
     }
-
-    /// <summary>The useful part of what a dying GDCM printed: the failed assertion and where, if any.</summary>
-    internal static string CrashReason(IEnumerable<string> stderr)
-    {
-        foreach (var line in stderr.Reverse())
-        {
-            var assertion = line.IndexOf("Assertion `", StringComparison.Ordinal);
-            if (assertion >= 0)
-            {
-                var end = line.IndexOf("' failed", assertion, StringComparison.Ordinal);
-                var condition = end > assertion ? line[(assertion + 11)..end] : line[(assertion + 11)..];
-                var source = line.Split(':') is [_, var file, var number, ..] ? $" at {Path.GetFileName(file.Trim())}:{number.Trim()}" : "";
-                return $": GDCM assertion failed{source}: {condition}";
-            }
-        }
-        var last = stderr.LastOrDefault(l => l.Trim().Length > 0);
-        return last is null ? "" : $": {last.Trim()[..Math.Min(last.Trim().Length, 200)]}";
-    }
-
-    private static string SignalName(int exitCode) => exitCode switch
-    {
-        134 => ", SIGABRT",
-        139 => ", SIGSEGV",
-        137 => ", SIGKILL",
-        136 => ", SIGFPE",
-        135 => ", SIGBUS",
-        _ => "",
-    };
 
     private static string WorkerAssembly()
     {

@@ -13,6 +13,9 @@ internal static partial class DicomDecodeWorker
 {
     public const string Argument = "--cartledger-dicom-decode-worker";
 
+    /// <summary>Written once when the child has loaded GDCM ("CLRY").</summary>
+    public const uint ReadyMagic = 0x59524C43;
+
     public static int Run()
     {
         // Our records go to a private copy of stdout; fd 1 itself now points at stderr, so anything native code
@@ -24,6 +27,10 @@ internal static partial class DicomDecodeWorker
         }
         using var output = new FileStream(new SafeFileHandle(protocol, ownsHandle: true), FileAccess.Write, bufferSize: 1 << 16);
         using var writer = new BinaryWriter(output);
+        // Load GDCM's native library before saying "ready", so a file's time limit never pays for our start-up.
+        GdcmDecoder.Warm();
+        writer.Write(ReadyMagic);
+        writer.Flush();
         using var input = new BinaryReader(Console.OpenStandardInput());
         while (true)
         {
@@ -50,10 +57,10 @@ internal static partial class DicomDecodeWorker
                 // Broken pixels behind a sound header still say which series the file belongs to, so that series
                 // can be rejected as a whole; GDCM reads only up to the pixel data.
                 return finding.HeaderIntact
-                    ? GdcmDecoder.ReadHeader(request.Path, finding.Message)
-                    : new DecodedFile(request.Path, null, null, null, null, finding.Message);
+                    ? GdcmDecoder.ReadHeader(request.Path, finding.Complaint.Message, finding.Complaint.Tag)
+                    : new DecodedFile(request.Path, null, null, null, null, finding.Complaint.Message, finding.Complaint.Tag);
             }
-            return GdcmDecoder.Decode(request.Path, request.DecodePixels, request.MaxDecodedBytes);
+            return GdcmDecoder.Decode(request.Path, request.Mode, request.MaxDecodedBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ApplicationException or OutOfMemoryException)
         {
@@ -69,16 +76,16 @@ internal static partial class DicomDecodeWorker
 }
 
 /// <summary>One request to the decoder: which file, whether to decode pixels, and the size limits.</summary>
-internal sealed record DecodeRequest(string Path, bool DecodePixels, long MaxFileBytes, long MaxDecodedBytes)
+internal sealed record DecodeRequest(string Path, DecodeMode Mode, long MaxFileBytes, long MaxDecodedBytes)
 {
     public void Write(BinaryWriter writer)
     {
         writer.Write(Path);
-        writer.Write(DecodePixels);
+        writer.Write((byte)Mode);
         writer.Write(MaxFileBytes);
         writer.Write(MaxDecodedBytes);
         writer.Flush();
     }
 
-    public static DecodeRequest Read(BinaryReader reader) => new(reader.ReadString(), reader.ReadBoolean(), reader.ReadInt64(), reader.ReadInt64());
+    public static DecodeRequest Read(BinaryReader reader) => new(reader.ReadString(), (DecodeMode)reader.ReadByte(), reader.ReadInt64(), reader.ReadInt64());
 }

@@ -66,6 +66,7 @@ public static class DicomTags
     [Vr(DicomVr.DS)] public static readonly DicomTag MagneticFieldStrength = new(0x0018, 0x0087);
     [Vr(DicomVr.DS)] public static readonly DicomTag SpacingBetweenSlices = new(0x0018, 0x0088);
     [Vr(DicomVr.IS)] public static readonly DicomTag EchoTrainLength = new(0x0018, 0x0091);
+    [Vr(DicomVr.LO)] public static readonly DicomTag DeviceSerialNumber = new(0x0018, 0x1000);
     [Vr(DicomVr.LO)] public static readonly DicomTag SoftwareVersions = new(0x0018, 0x1020);
     [Vr(DicomVr.DS)] public static readonly DicomTag TriggerTime = new(0x0018, 0x1060);
     [Vr(DicomVr.IS)] public static readonly DicomTag NominalInterval = new(0x0018, 0x1062);
@@ -145,6 +146,7 @@ public static class DicomTags
     [Vr(DicomVr.CS)] public static readonly DicomTag SegmentationType = new(0x0062, 0x0001);
     [Vr(DicomVr.SQ)] public static readonly DicomTag SegmentSequence = new(0x0062, 0x0002);
     [Vr(DicomVr.SQ)] public static readonly DicomTag SegmentedPropertyCategoryCodeSequence = new(0x0062, 0x0003);
+    [Vr(DicomVr.SQ)] public static readonly DicomTag SegmentationAlgorithmIdentificationSequence = new(0x0062, 0x0007);
     [Vr(DicomVr.US)] public static readonly DicomTag SegmentNumber = new(0x0062, 0x0004);
     [Vr(DicomVr.LO)] public static readonly DicomTag SegmentLabel = new(0x0062, 0x0005);
     [Vr(DicomVr.ST)] public static readonly DicomTag SegmentDescription = new(0x0062, 0x0006);
@@ -163,6 +165,7 @@ public static class DicomTags
     [Vr(DicomVr.UL)] public static readonly DicomTag SurfaceNumber = new(0x0066, 0x0003);
     [Vr(DicomVr.LT)] public static readonly DicomTag SurfaceComments = new(0x0066, 0x0004);
     [Vr(DicomVr.CS)] public static readonly DicomTag SurfaceProcessing = new(0x0066, 0x0009);
+    [Vr(DicomVr.FL)] public static readonly DicomTag SurfaceProcessingRatio = new(0x0066, 0x000A);
     [Vr(DicomVr.FL)] public static readonly DicomTag RecommendedPresentationOpacity = new(0x0066, 0x000C);
     [Vr(DicomVr.CS)] public static readonly DicomTag RecommendedPresentationType = new(0x0066, 0x000D);
     [Vr(DicomVr.CS)] public static readonly DicomTag FiniteVolume = new(0x0066, 0x000E);
@@ -174,6 +177,7 @@ public static class DicomTags
     [Vr(DicomVr.OF)] public static readonly DicomTag PointCoordinatesData = new(0x0066, 0x0016);
     [Vr(DicomVr.FL)] public static readonly DicomTag PointPositionAccuracy = new(0x0066, 0x0017);
     [Vr(DicomVr.FL)] public static readonly DicomTag PointsBoundingBoxCoordinates = new(0x0066, 0x001A);
+    [Vr(DicomVr.FL)] public static readonly DicomTag VectorAccuracy = new(0x0066, 0x0020);
     [Vr(DicomVr.UL)] public static readonly DicomTag NumberOfVectors = new(0x0066, 0x001E);
     [Vr(DicomVr.US)] public static readonly DicomTag VectorDimensionality = new(0x0066, 0x001F);
     [Vr(DicomVr.OF)] public static readonly DicomTag VectorCoordinateData = new(0x0066, 0x0021);
@@ -186,16 +190,20 @@ public static class DicomTags
     [Vr(DicomVr.SQ)] public static readonly DicomTag SegmentSurfaceGenerationAlgorithmIdentificationSequence = new(0x0066, 0x002D);
     [Vr(DicomVr.SQ)] public static readonly DicomTag SegmentSurfaceSourceInstanceSequence = new(0x0066, 0x002E);
     [Vr(DicomVr.SQ)] public static readonly DicomTag AlgorithmFamilyCodeSequence = new(0x0066, 0x002F);
+    [Vr(DicomVr.SQ)] public static readonly DicomTag AlgorithmNameCodeSequence = new(0x0066, 0x0030);
     [Vr(DicomVr.LO)] public static readonly DicomTag AlgorithmVersion = new(0x0066, 0x0031);
     [Vr(DicomVr.LT)] public static readonly DicomTag AlgorithmParameters = new(0x0066, 0x0032);
     [Vr(DicomVr.SQ)] public static readonly DicomTag FacetSequence = new(0x0066, 0x0034);
+    [Vr(DicomVr.SQ)] public static readonly DicomTag SurfaceProcessingAlgorithmIdentificationSequence = new(0x0066, 0x0035);
     [Vr(DicomVr.LO)] public static readonly DicomTag AlgorithmName = new(0x0066, 0x0036);
     [Vr(DicomVr.FL)] public static readonly DicomTag RecommendedPointRadius = new(0x0066, 0x0037);
     [Vr(DicomVr.FL)] public static readonly DicomTag RecommendedLineThickness = new(0x0066, 0x0038);
+    [Vr(DicomVr.OW)] public static readonly DicomTag TrianglePointIndexList = new(0x0066, 0x0023);
     [Vr(DicomVr.OL)] public static readonly DicomTag LongPrimitivePointIndexList = new(0x0066, 0x0040);
     [Vr(DicomVr.OL)] public static readonly DicomTag LongTrianglePointIndexList = new(0x0066, 0x0041);
     [Vr(DicomVr.OL)] public static readonly DicomTag LongEdgePointIndexList = new(0x0066, 0x0042);
     [Vr(DicomVr.OL)] public static readonly DicomTag LongVertexPointIndexList = new(0x0066, 0x0043);
+    [Vr(DicomVr.CS)] public static readonly DicomTag DimensionOrganizationType = new(0x0020, 0x9311);
     [Vr(DicomVr.CS)] public static readonly DicomTag ContentLabel = new(0x0070, 0x0080);
     [Vr(DicomVr.LO)] public static readonly DicomTag ContentDescription = new(0x0070, 0x0081);
     [Vr(DicomVr.PN)] public static readonly DicomTag ContentCreatorName = new(0x0070, 0x0084);

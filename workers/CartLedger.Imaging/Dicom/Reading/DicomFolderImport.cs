@@ -45,5 +45,11 @@ public sealed record XRayRun(DicomImage Image, CArmGeometry Geometry)
     public ProjectionMatrix Projection => Geometry.ToProjectionMatrix();
 }
 
+/// <summary>Segmentation (SEG) objects: segments and their masks on the source images' planes.</summary>
+public sealed record SegmentationsContent(IReadOnlyList<DicomSegmentation> Segmentations) : SeriesContent;
+
+/// <summary>Surface Segmentation objects: segments and their surfaces (treatment files).</summary>
+public sealed record SurfaceSegmentationsContent(IReadOnlyList<DicomSurfaceSegmentation> Surfaces) : SeriesContent;
+
 /// <summary>Images that carry no patient geometry this project uses (secondary capture, radiographs, ultrasound...).</summary>
 public sealed record ImagesContent(IReadOnlyList<DicomImage> Images) : SeriesContent;

@@ -33,23 +33,27 @@ public static class DicomFolderReader
                 fileErrors.Add(result.Problem ?? new DicomProblem(result.Path, null, "not readable"));
                 continue;
             }
-            if (!header.HasPixelData && result.Problem is null)
+            if (!header.HasPixelData && result.Problem is null && header.SopClassUid != SopClasses.SurfaceSegmentation)
             {
                 fileErrors.Add(new DicomProblem(result.Path, DicomTags.PixelData, $"no image data ({SopClasses.NameOf(header.SopClassUid)}): skipped"));
                 continue;
             }
-            if (header.SeriesInstanceUid is not { } series)
-            {
-                fileErrors.Add(new DicomProblem(result.Path, DicomTags.SeriesInstanceUID, "missing: the image belongs to no series"));
-                continue;
-            }
+            var series = SeriesKey(header);
             if (!bySeries.TryGetValue(series, out var list))
             {
                 bySeries[series] = list = [];
             }
             list.Add(result);
         }
-        var outcomes = bySeries.Select(pair => SeriesAssembler.Assemble(pair.Key, pair.Value)).ToList();
+        var outcomes = bySeries.Select(pair => SeriesAssembler.Assemble(pair.Value[0].Header!.SeriesInstanceUid ?? "", pair.Value)).ToList();
         return new DicomFolderImport(outcomes, fileErrors, results);
     }
+
+    /// <summary>
+    /// SeriesInstanceUID; when a file lacks one (anonymised test data), the folder, modality, series number and
+    /// frame of reference stand in, so such a series still loads as one.
+    /// </summary>
+    private static string SeriesKey(DicomHeader header) =>
+        header.SeriesInstanceUid ?? string.Join('|', "(no SeriesInstanceUID)", Path.GetDirectoryName(Path.GetFullPath(header.Path)), header.Modality,
+            header.SeriesNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture), header.FrameOfReferenceUid);
 }

@@ -30,13 +30,9 @@ internal static class DicomImageBuilder
             return new DicomImage(header, [], colour);
         }
         var frames = new List<Image2D>(pixels.Frames);
-        var perFrame = header.Attributes.Items(DicomTags.PerFrameFunctionalGroupsSequence);
-        var shared = header.Attributes.FirstItem(DicomTags.SharedFunctionalGroupsSequence) ?? DicomAttributes.Empty;
         for (var f = 0; f < pixels.Frames; f++)
         {
-            var transform = header.HasFunctionalGroups
-                ? DicomPlaneReader.Group(f < perFrame.Count ? perFrame[f] : DicomAttributes.Empty, shared, DicomTags.PixelValueTransformationSequence)
-                : header.Attributes;
+            var transform = DicomPlaneReader.FrameGroup(header, f, DicomTags.PixelValueTransformationSequence);
             var slope = DicomHeader.Decimal(transform, DicomTags.RescaleSlope) ?? 1;
             var intercept = DicomHeader.Decimal(transform, DicomTags.RescaleIntercept) ?? 0;
             if (slope == 0)

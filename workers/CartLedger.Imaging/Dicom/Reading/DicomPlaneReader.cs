@@ -17,33 +17,20 @@ public static class DicomPlaneReader
     public static bool TryReadFramePlanes(DicomHeader header, [NotNullWhen(true)] out IReadOnlyList<SlicePlane>? planes, [NotNullWhen(false)] out DicomProblem? problem)
     {
         planes = null;
-        if (!header.HasFunctionalGroups)
+        var frames = header.NumberOfFrames;
+        var hasFramePositions = header.Attributes.Items(DicomTags.PerFrameFunctionalGroupsSequence).Any(f => f.Has(DicomTags.PlanePositionSequence))
+            || header.Attributes.FirstItem(DicomTags.SharedFunctionalGroupsSequence)?.Has(DicomTags.PlanePositionSequence) == true;
+        if (frames > 1 && !hasFramePositions)
         {
-            if (header.NumberOfFrames > 1)
-            {
-                problem = new DicomProblem(header.Path, DicomTags.NumberOfFrames, $"{header.NumberOfFrames} frames but no per-frame positions (PerFrameFunctionalGroupsSequence)");
-                return false;
-            }
-            if (!TryReadPlane(header.Attributes, header.Attributes, header.Attributes, header.Path, out var plane, out problem))
-            {
-                return false;
-            }
-            planes = [plane];
-            return true;
-        }
-        var shared = header.Attributes.FirstItem(DicomTags.SharedFunctionalGroupsSequence) ?? DicomAttributes.Empty;
-        var perFrame = header.Attributes.Items(DicomTags.PerFrameFunctionalGroupsSequence);
-        if (perFrame.Count != header.NumberOfFrames)
-        {
-            problem = new DicomProblem(header.Path, DicomTags.PerFrameFunctionalGroupsSequence, $"has {perFrame.Count} items for {header.NumberOfFrames} frames");
+            problem = new DicomProblem(header.Path, DicomTags.NumberOfFrames, $"{frames} frames but no per-frame positions (PlanePositionSequence in the functional groups)");
             return false;
         }
-        var result = new List<SlicePlane>(perFrame.Count);
-        foreach (var frame in perFrame)
+        var result = new List<SlicePlane>(frames);
+        for (var f = 0; f < frames; f++)
         {
-            var position = Group(frame, shared, DicomTags.PlanePositionSequence);
-            var orientation = Group(frame, shared, DicomTags.PlaneOrientationSequence);
-            var measures = Group(frame, shared, DicomTags.PixelMeasuresSequence);
+            var position = FrameGroup(header, f, DicomTags.PlanePositionSequence);
+            var orientation = FrameGroup(header, f, DicomTags.PlaneOrientationSequence);
+            var measures = FrameGroup(header, f, DicomTags.PixelMeasuresSequence);
             if (!TryReadPlane(position, orientation, measures, header.Path, out var plane, out problem))
             {
                 return false;
@@ -67,9 +54,17 @@ public static class DicomPlaneReader
         return true;
     }
 
-    /// <summary>A functional group macro's item: the frame's own, else the shared one, else empty.</summary>
-    internal static DicomAttributes Group(DicomAttributes frame, DicomAttributes shared, DicomTag sequence) =>
-        frame.FirstItem(sequence) ?? shared.FirstItem(sequence) ?? DicomAttributes.Empty;
+    /// <summary>
+    /// Where a frame's attributes of one functional group live (PS3.3 C.7.6.16): the frame's own item of the
+    /// Per-frame Functional Groups, else the Shared Functional Groups, else the top-level data set (classic
+    /// images; some vendors add functional groups that lack the macro).
+    /// </summary>
+    public static DicomAttributes FrameGroup(DicomHeader header, int frame, DicomTag sequence)
+    {
+        var perFrame = header.Attributes.Items(DicomTags.PerFrameFunctionalGroupsSequence);
+        var own = frame < perFrame.Count ? perFrame[frame].FirstItem(sequence) : null;
+        return own ?? header.Attributes.FirstItem(DicomTags.SharedFunctionalGroupsSequence)?.FirstItem(sequence) ?? header.Attributes;
+    }
 
     private static bool TryReadPlane(DicomAttributes position, DicomAttributes orientation, DicomAttributes measures, string file, [NotNullWhen(true)] out SlicePlane? plane, [NotNullWhen(false)] out DicomProblem? problem)
     {

@@ -26,6 +26,9 @@ public sealed record DicomReadOptions
     /// <summary>Larger files are rejected before any parsing.</summary>
     public long MaxFileBytes { get; init; } = 1L << 30;
 
-    /// <summary>Files whose pixels would decode to more bytes (as stored) are rejected before decoding.</summary>
-    public long MaxDecodedBytes { get; init; } = 1L << 30;
+    /// <summary>
+    /// Files whose pixels would decode to more bytes (as stored) are rejected before decoding. Decoded values are
+    /// floats, so memory per file is bounded by about four times this (for 8-bit pixels) in each process.
+    /// </summary>
+    public long MaxDecodedBytes { get; init; } = 512L << 20;
 }

@@ -22,35 +22,46 @@ public static class DicomReader
     }
 
     /// <summary>Reads many files in order, through one child process (restarted after a crash).</summary>
-    public static IReadOnlyList<DicomFileResult> ReadFiles(IEnumerable<string> paths, DicomReadOptions? options = null, bool decodePixels = true)
+    public static IReadOnlyList<DicomFileResult> ReadFiles(IEnumerable<string> paths, DicomReadOptions? options = null) =>
+        Decode(paths, options ?? DicomReadOptions.Default, DecodeMode.Pixels).Select(d => ToResult(d.Path, d.File, d.Elapsed)).ToList();
+
+    /// <summary>Decodes files one after the other, sandboxed or not as the options say; the paths are kept as given.</summary>
+    internal static IEnumerable<(string Path, DecodedFile File, TimeSpan Elapsed)> Decode(IEnumerable<string> paths, DicomReadOptions options, DecodeMode mode)
     {
-        options ??= DicomReadOptions.Default;
-        using var sandbox = options.Isolation == DicomIsolation.ChildProcess ? new DicomDecodeSandbox(options.TimeoutPerFile) : null;
-        var results = new List<DicomFileResult>();
-        foreach (var path in paths)
+        var sandbox = options.Isolation == DicomIsolation.ChildProcess ? DicomSandboxPool.Rent() : null;
+        try
         {
-            var watch = Stopwatch.StartNew();
-            var request = new DecodeRequest(Path.GetFullPath(path), decodePixels, options.MaxFileBytes, options.MaxDecodedBytes);
-            var decoded = sandbox is null ? DicomDecodeWorker.DecodeInProcess(request) : sandbox.Decode(request);
-            results.Add(ToResult(path, decoded, decodePixels, watch.Elapsed));
+            foreach (var path in paths)
+            {
+                var watch = Stopwatch.StartNew();
+                var request = new DecodeRequest(Path.GetFullPath(path), mode, options.MaxFileBytes, options.MaxDecodedBytes);
+                var decoded = sandbox is null ? DicomDecodeWorker.DecodeInProcess(request) : sandbox.Decode(request, options.TimeoutPerFile);
+                yield return (path, decoded, watch.Elapsed);
+            }
         }
-        return results;
+        finally
+        {
+            if (sandbox is not null)
+            {
+                DicomSandboxPool.Return(sandbox);
+            }
+        }
     }
 
-    private static DicomFileResult ToResult(string path, DecodedFile decoded, bool decodePixels, TimeSpan elapsed)
+    private static DicomFileResult ToResult(string path, DecodedFile decoded, TimeSpan elapsed)
     {
         if (decoded.Attributes is null)
         {
-            return new DicomFileResult(path, null, null, new DicomProblem(path, null, decoded.ReadError ?? "not readable"), elapsed);
+            return new DicomFileResult(path, null, null, decoded.Problem(path) ?? new DicomProblem(path, null, "not readable"), elapsed);
         }
         var header = new DicomHeader(path, decoded.TransferSyntaxUid, decoded.Attributes);
         if (decoded.Pixels is { } pixels)
         {
             return new DicomFileResult(path, header, DicomImageBuilder.Build(header, pixels), null, elapsed);
         }
-        var problem = decoded.PixelError is { } error ? new DicomProblem(path, DicomTags.PixelData, error)
-            : decodePixels && header.HasPixelData ? new DicomProblem(path, DicomTags.PixelData, "pixels were not decoded")
-            : null;
+        var problem = decoded.Problem(path)
+            ?? (header.HasPixelData ? new DicomProblem(path, DicomTags.PixelData, "pixels were not decoded")
+            : null);
         return new DicomFileResult(path, header, null, problem, elapsed);
     }
 }

@@ -15,18 +15,25 @@ internal static class SeriesAssembler
         var modality = first.Modality;
         var description = first.SeriesDescription;
         var paths = files.Select(f => f.Path).ToList();
+        if (first.SopClassUid == SopClasses.SurfaceSegmentation)
+        {
+            return Collect(seriesUid, modality, description, paths, files, f => DicomSurfaceSegmentationReader.FromHeader(f.Header!), list => new SurfaceSegmentationsContent(list));
+        }
         var undecoded = files.Where(f => f.Image is null).Select(f => f.Problem ?? new DicomProblem(f.Path, DicomTags.PixelData, "pixels not decoded")).ToList();
         if (undecoded.Count > 0)
         {
             return new RejectedSeries(seriesUid, modality, description, paths, undecoded);
         }
         var images = files.Select(f => f.Image!).ToList();
-        var isSegmentation = first.SopClassUid is SopClasses.Segmentation;
+        if (first.SopClassUid == SopClasses.Segmentation)
+        {
+            return Collect(seriesUid, modality, description, paths, files, f => DicomSegmentationReader.FromImage(f.Image!), list => new SegmentationsContent(list));
+        }
         if (XRayModalities.Contains(modality))
         {
             return AssembleXRay(seriesUid, modality, description, paths, images);
         }
-        if (!isSegmentation && (StackModalities.Contains(modality) || images.All(HasPatientGeometry)))
+        if (StackModalities.Contains(modality) || images.All(HasPatientGeometry))
         {
             var stack = StackAssembler.Assemble(images);
             return stack.Problems.Count > 0
@@ -54,6 +61,27 @@ internal static class SeriesAssembler
         return problems.Count > 0
             ? new RejectedSeries(seriesUid, modality, description, paths, problems)
             : new LoadedSeries(seriesUid, modality, description, paths, new XRayContent(runs));
+    }
+
+    /// <summary>Reads each file of a segmentation series; a file that does not parse rejects the series.</summary>
+    private static SeriesOutcome Collect<T>(string seriesUid, string modality, string description, List<string> paths, IReadOnlyList<DicomFileResult> files, Func<DicomFileResult, T> read, Func<IReadOnlyList<T>, SeriesContent> content)
+    {
+        var items = new List<T>();
+        var problems = new List<DicomProblem>();
+        foreach (var file in files)
+        {
+            try
+            {
+                items.Add(read(file));
+            }
+            catch (DicomReadException e)
+            {
+                problems.Add(e.Problem);
+            }
+        }
+        return problems.Count > 0
+            ? new RejectedSeries(seriesUid, modality, description, paths, problems)
+            : new LoadedSeries(seriesUid, modality, description, paths, content(items));
     }
 
     private static bool HasPatientGeometry(DicomImage image) =>

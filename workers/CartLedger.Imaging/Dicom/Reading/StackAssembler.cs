@@ -135,14 +135,15 @@ internal static class StackAssembler
         {
             gaps[k - 1] = groups[k][0].Position(normal) - groups[k - 1][0].Position(normal);
         }
-        var mean = gaps.Average();
-        var tolerance = Math.Max(0.05, 0.02 * mean);
+        // The median gap is the stack's spacing: a single missing or extra slice then blames the right file.
+        var median = gaps.Order().ElementAt(gaps.Length / 2);
+        var tolerance = Math.Max(0.05, 0.02 * median);
         for (var k = 0; k < gaps.Length; k++)
         {
-            if (Math.Abs(gaps[k] - mean) > tolerance)
+            if (Math.Abs(gaps[k] - median) > tolerance)
             {
                 return new DicomProblem(groups[k + 1][0].File, DicomTags.ImagePositionPatient,
-                    $"inconsistent slice spacing: {gaps[k]:0.###} mm from {groups[k][0].File}, {mean:0.###} mm on average (tolerance {tolerance:0.###} mm)");
+                    $"inconsistent slice spacing: {gaps[k]:0.###} mm from {groups[k][0].File}, {median:0.###} mm elsewhere (tolerance {tolerance:0.###} mm)");
             }
             var shift = groups[k + 1][0].Plane.Origin - groups[k][0].Plane.Origin - normal * gaps[k];
             if (shift.Length > tolerance)
@@ -162,17 +163,8 @@ internal static class StackAssembler
 
     private static double? TriggerTime(DicomHeader header, int frame)
     {
-        if (header.HasFunctionalGroups)
-        {
-            var perFrame = header.Attributes.Items(DicomTags.PerFrameFunctionalGroupsSequence);
-            var shared = header.Attributes.FirstItem(DicomTags.SharedFunctionalGroupsSequence) ?? DicomAttributes.Empty;
-            var sync = DicomPlaneReader.Group(frame < perFrame.Count ? perFrame[frame] : DicomAttributes.Empty, shared, DicomTags.CardiacSynchronizationSequence);
-            if (DicomHeader.Decimal(sync, DicomTags.NominalCardiacTriggerDelayTime) is { } delay)
-            {
-                return delay;
-            }
-        }
-        return header.TriggerTimeMs;
+        var sync = DicomPlaneReader.FrameGroup(header, frame, DicomTags.CardiacSynchronizationSequence);
+        return DicomHeader.Decimal(sync, DicomTags.NominalCardiacTriggerDelayTime) ?? header.TriggerTimeMs;
     }
 
     private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-4 * Math.Max(1, Math.Abs(a));

@@ -83,6 +83,27 @@ public static class DicomWriter
         return Write(path, dataSet, SopClasses.SecondaryCaptureImage, uid, instance.Series);
     }
 
+    /// <summary>
+    /// A DICOM Segmentation (SEG, BINARY) of images on their grid: e.g. myocardium, scar and target area on LGE
+    /// slices. Masks may overlap. The series should be the segmentation's own, sharing the sources' frame of reference.
+    /// </summary>
+    public static WrittenInstance WriteSegmentation(string path, DicomInstance instance, SegmentationContent content, IReadOnlyList<SegmentationSource> sources, IReadOnlyList<SegmentDescription> segments, SegmentationMasks masks)
+    {
+        var (dataSet, uid) = SegmentationIod.Build(instance, content, sources, segments, masks);
+        return Write(path, dataSet, SopClasses.Segmentation, uid, instance.Series);
+    }
+
+    /// <summary>
+    /// A DICOM Surface Segmentation: the treatment files' surfaces (LV epicardium, scar, target area as meshes; the
+    /// phrenic nerve as a polyline; the CS ostium as a point), each with its segment codes and display colour,
+    /// referencing the images they were made from. Share the frame of reference of those images.
+    /// </summary>
+    public static WrittenInstance WriteSurfaceSegmentation(string path, DicomInstance instance, SegmentationContent content, IReadOnlyList<SurfaceSegment> surfaces, IReadOnlyList<SourceInstance> sources, SurfaceAlgorithm algorithm)
+    {
+        var (dataSet, uid) = SurfaceSegmentationIod.Build(instance, content, surfaces, sources, algorithm);
+        return Write(path, dataSet, SopClasses.SurfaceSegmentation, uid, instance.Series);
+    }
+
     /// <summary>The file name the series writers use for an instance number.</summary>
     public static string FileName(int instanceNumber) => string.Create(CultureInfo.InvariantCulture, $"IM{instanceNumber:D5}.dcm");
 

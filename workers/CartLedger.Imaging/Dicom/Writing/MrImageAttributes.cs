@@ -47,7 +47,7 @@ public sealed record MrImageAttributes
     public int? AcquisitionNumber { get; init; }
 
     /// <summary>ImageType (0008,0008) values.</summary>
-    public IReadOnlyList<string> ImageType { get; init; } = ["ORIGINAL", "PRIMARY"];
+    public IReadOnlyList<string> ImageType { get; init; } = ["ORIGINAL", "PRIMARY", "OTHER"];
 }
 
 /// <summary>Acquisition attributes of a CT image (PS3.3 C.8.2.1).</summary>
