@@ -102,7 +102,7 @@ public class PhantomPatientTests(SmallPhantom phantom) : IClassFixture<SmallPhan
     public void Segment_labels_follow_the_convention()
     {
         Assert.Equal(16, SegmentLabels.Segment36(0.5, 45));
-        Assert.Equal("mid-anteroseptal 2", SegmentLabels.Name36(16));
+        Assert.Equal("mid anteroseptal 2", SegmentLabels.Name36(16));
         Assert.Equal(1, SegmentLabels.Segment36(0.1, 300));
         Assert.Equal(12, SegmentLabels.Segment36(0.1, 299));
         Assert.Equal(14, SegmentLabels.Aha17(0.9, 60));
