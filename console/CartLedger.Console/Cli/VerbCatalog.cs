@@ -18,6 +18,7 @@ public static class VerbCatalog
         [
             VersionCommand.Create(terminal),
             BenchCommand.Create(terminal),
+            Verbs.Phantom.PhantomCommand.Create(terminal),
         ];
         foreach (var verb in verbs)
         {
