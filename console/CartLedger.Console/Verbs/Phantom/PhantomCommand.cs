@@ -98,7 +98,7 @@ public static class PhantomCommand
                 terminal.Line($"  {stage,-32} {elapsed.TotalSeconds,6:0.0} s");
             }
         });
-        PhantomFolderWriter.Write(patient, target);
+        PhantomFolderWriter.Write(patient, target, staging => PhantomDicomWriter.Write(patient, staging));
         var t = patient.Truth;
         if (json)
         {
