@@ -5,7 +5,8 @@ using CartLedger.Testing;
 namespace CartLedger.Imaging.Tests.Phantom;
 
 /// <summary>Phantom -> DICOM (imaging writers) -> reader gives back the phantom's geometry, values and projections.</summary>
-public class PhantomDicomRoundTripTests(SmallPhantom phantom) : IClassFixture<SmallPhantom>
+[Collection(SmallPhantomCollection.Name)]
+public class PhantomDicomRoundTripTests(SmallPhantom phantom)
 {
     private const double PositionToleranceMm = 1e-3;
     private const double ProjectionTolerancePixels = 0.1;

@@ -11,7 +11,7 @@ public static class PhantomCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var output = new Option<string>("--out") { Description = "Output folder (must not exist or be empty).", Required = true };
+        var output = new Option<string>("--out") { Description = "Output folder (must not exist or be empty); required." };
         var seed = new Option<int>("--seed") { Description = "Patient seed: anatomy, scar, activation, noise all follow from it.", DefaultValueFactory = _ => 1 };
         var scar = new Option<string>("--scar") { Description = "random | none | SEG:PERCENT[:endo|mid|epi],... (36-segment numbers).", DefaultValueFactory = _ => "random" };
         var activation = new Option<string>("--activation") { Description = "lbbb | nonspecific | normal.", DefaultValueFactory = _ => "lbbb" };
@@ -34,6 +34,8 @@ public static class PhantomCommand
             "./cartledger phantom --out /tmp/p9 --seed 9 --scar none --activation normal --venogram off --lead none --ct fast");
         command.SetAction(parse =>
         {
+            // Not a Required option: --help must work without it (the CLI contract exits 2 on any parse error).
+            var folder = parse.GetValue(output) is { Length: > 0 } given ? given : throw new UsageException("--out: an output folder is required");
             var (placement, leadSegment) = PhantomArguments.Lead(parse.GetValue(lead)!);
             var options = new PhantomOptions
             {
@@ -68,7 +70,7 @@ public static class PhantomCommand
             {
                 throw new UsageException(e.Message);
             }
-            return Run(terminal, options, parse.GetValue(output)!, parse.GetValue(json));
+            return Run(terminal, options, folder, parse.GetValue(json));
         });
         return command;
     }

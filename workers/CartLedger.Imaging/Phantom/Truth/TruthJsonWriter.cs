@@ -173,28 +173,20 @@ public static class TruthJsonWriter
 
     private static void Point(Utf8JsonWriter w, string name, Vec3 p) => Numbers(w, name, [p.X, p.Y, p.Z]);
 
-    private static void Points(Utf8JsonWriter w, string name, IEnumerable<Vec3> points)
-    {
-        w.WriteStartArray(name);
-        foreach (var p in points)
-        {
-            w.WriteStartArray();
-            w.WriteNumberValue(Round(p.X, 6));
-            w.WriteNumberValue(Round(p.Y, 6));
-            w.WriteNumberValue(Round(p.Z, 6));
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
-    }
+    private static void Points(Utf8JsonWriter w, string name, IEnumerable<Vec3> points) => Tuples(w, name, points.Select(p => new[] { p.X, p.Y, p.Z }));
 
-    private static void Pixels(Utf8JsonWriter w, string name, IEnumerable<Vec2> pixels)
+    private static void Pixels(Utf8JsonWriter w, string name, IEnumerable<Vec2> pixels) => Tuples(w, name, pixels.Select(p => new[] { p.X, p.Y }));
+
+    private static void Tuples(Utf8JsonWriter w, string name, IEnumerable<double[]> tuples)
     {
         w.WriteStartArray(name);
-        foreach (var p in pixels)
+        foreach (var tuple in tuples)
         {
             w.WriteStartArray();
-            w.WriteNumberValue(Round(p.X, 6));
-            w.WriteNumberValue(Round(p.Y, 6));
+            foreach (var v in tuple)
+            {
+                w.WriteNumberValue(Round(v, 6));
+            }
             w.WriteEndArray();
         }
         w.WriteEndArray();
