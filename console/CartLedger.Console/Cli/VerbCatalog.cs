@@ -24,6 +24,7 @@ public static class VerbCatalog
             AuditCommand.Create(terminal),
             DemoCommand.Create(terminal),
             DicomCommand.Create(terminal),
+            Verbs.Phantom.PhantomCommand.Create(terminal),
         ];
         foreach (var verb in verbs)
         {

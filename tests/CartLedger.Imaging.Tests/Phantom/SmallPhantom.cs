@@ -19,3 +19,10 @@ public sealed class SmallPhantom
 
     public PhantomPatient Patient { get; } = PhantomGenerator.Generate(Options(5));
 }
+
+/// <summary>Test classes in this collection share one <see cref="SmallPhantom"/> (generated once per run).</summary>
+[CollectionDefinition(Name)]
+public sealed class SmallPhantomCollection : ICollectionFixture<SmallPhantom>
+{
+    public const string Name = "small phantom";
+}

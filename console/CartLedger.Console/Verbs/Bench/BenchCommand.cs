@@ -15,6 +15,7 @@ public static class BenchCommand
             .WithExamples("./cartledger bench ledger --json");
         Command[] areas =
         [
+            BenchImagingCommand.Create(terminal),
             Ledger.LedgerBenchCommand.Create(terminal),
             Dicom.DicomBenchCommand.Create(terminal),
         ];

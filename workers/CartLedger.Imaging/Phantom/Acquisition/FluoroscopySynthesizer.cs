@@ -19,7 +19,7 @@ public static class FluoroscopySynthesizer
 
     /// <summary>Pt-Ir electrode rings, MP35N conductor coils in the lead body and the shock coil: effective mu, 1/mm.</summary>
     public const double ElectrodeMuPerMm = 8.0;
-    public const double LeadBodyMuPerMm = 1.1;
+    public const double LeadBodyMuPerMm = 0.5;
     public const double ShockCoilMuPerMm = 3.5;
 
     public const int BitsStored = 12;

@@ -14,7 +14,7 @@ public sealed record LeadModel(Tube LvLeadBody, IReadOnlyList<Vec3> Electrodes, 
 {
     public static readonly double[] ElectrodeDistancesFromTipMm = [0, 20, 50, 67];
     public const double ElectrodeLengthMm = 3.0;
-    public const double ElectrodeRadiusMm = 0.9;
+    public const double ElectrodeRadiusMm = 1.0;
 
     public static LeadModel Place(HeartModel heart, int segment36)
     {

@@ -43,6 +43,11 @@ public static class MrSynthesizer
         var pixelMm = plane.XSpacingMm;
         var background = new float[w * h * n];
         var normal = plane.Normal;
+        // Only structures whose boxes meet this slab can cover any of its samples (a short list instead of ~150).
+        var slab = Shapes.Aabb.Of(new[] { (0.0, 0.0), (w - 1.0, 0.0), (0.0, h - 1.0), (w - 1.0, h - 1.0) }
+            .SelectMany(c => new[] { -0.5, 0.5 }.Select(t => plane.ToPatient(c.Item1, c.Item2) + normal * (t * planning.SliceThicknessMm))))
+            .Grown(shift.Length + 1);
+        statics = statics.Where(st => Overlaps(st.Bounds, slab)).ToArray();
         Parallel.For(0, h, y =>
         {
             Span<float> coverage = stackalloc float[1];
@@ -130,6 +135,9 @@ public static class MrSynthesizer
         });
         return (image, label);
     }
+
+    private static bool Overlaps(Shapes.Aabb a, Shapes.Aabb b) =>
+        a.Min.X <= b.Max.X && b.Min.X <= a.Max.X && a.Min.Y <= b.Max.Y && b.Min.Y <= a.Max.Y && a.Min.Z <= b.Max.Z && b.Min.Z <= a.Max.Z;
 
     private static byte Majority(double bp, double myo, double scar, double rv)
     {

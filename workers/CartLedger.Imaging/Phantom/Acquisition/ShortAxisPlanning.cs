@@ -30,11 +30,12 @@ public sealed record ShortAxisPlanning(IReadOnlyList<SlicePlane> Planes, int Col
         const int Columns = 200, Rows = 176;
         var centre = heart.Frame.ToPatient(new Vec3(r.Uniform(-10, 10), r.Uniform(-10, 10), 0));
         var planes = new List<SlicePlane>();
-        var firstZ = lv.BasePlaneZMm + 0.6 * spacing;
+        // A scanner stacks slices along their common normal: start on the long axis just above the mitral plane.
+        var onAxis = frame.ToPatient(new Vec3(0, 0, lv.BasePlaneZMm + 0.6 * spacing));
+        var first = onAxis + (centre - frame.Origin) - normal * (centre - frame.Origin).Dot(normal);
         for (var k = 0; k < count; k++)
         {
-            var onAxis = frame.ToPatient(new Vec3(0, 0, firstZ - k * spacing));
-            var sliceCentre = onAxis + (centre - frame.Origin) - normal * (centre - frame.Origin).Dot(normal);
+            var sliceCentre = first - normal * (k * spacing);
             var origin = sliceCentre - xAxis * ((Columns - 1) / 2.0 * pixelMm) - yAxis * ((Rows - 1) / 2.0 * pixelMm);
             planes.Add(new SlicePlane(origin, xAxis, yAxis, pixelMm, pixelMm));
         }

@@ -53,21 +53,7 @@ public static class HeartBuilder
         var veins = CoronaryVeinBuilder.Build(frame, lv, rv, new SeededRandom(request.Seed, "veins"), leadThetaDeg(partial));
         var bounds = attached.Select(a => a.Shape.Bounds).Concat(veins.Select(v => v.Tube.Bounds))
             .Aggregate(Aabb.Around(frame.ToPatient(new Vec3(0, 0, (lv.BasePlaneZMm - lv.EpiAxialMm) / 2)), lv.EpiAxialMm + lv.BasePlaneZMm + 30), (a, b) => a.Union(b));
-        return new HeartModel
-        {
-            Parameters = p,
-            Frame = frame,
-            Lv = lv,
-            Rv = rv,
-            Contraction = contraction,
-            Scar = scar,
-            ActivationSites = sites,
-            BaseAttached = attached,
-            Veins = veins,
-            PhrenicNerve = partial.PhrenicNerve,
-            PapillaryMusclesLocal = partial.PapillaryMusclesLocal,
-            Bounds = bounds.Grown(20),
-        };
+        return partial with { Veins = veins, Bounds = bounds.Grown(20) };
     }
 
     /// <summary>Scales the active shortening so that the cavity volume at its smallest gives the drawn ejection fraction.</summary>

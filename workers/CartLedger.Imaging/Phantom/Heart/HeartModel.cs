@@ -9,7 +9,7 @@ namespace CartLedger.Imaging.Phantom.Heart;
 /// the cardiac cycle (<see cref="AtPhase"/>): LV, RV, atria and great vessels, coronary veins, papillary muscles,
 /// epicardial fat and pericardium, scar, contraction, and the left phrenic nerve on the lateral pericardium.
 /// </summary>
-public sealed class HeartModel
+public sealed record HeartModel
 {
     public required HeartParameters Parameters { get; init; }
     public required HeartFrame Frame { get; init; }

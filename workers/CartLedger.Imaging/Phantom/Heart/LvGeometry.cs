@@ -19,6 +19,27 @@ public sealed class LvGeometry
         ApexWallMm = apexWallMm;
         _harmonics = harmonics;
         WallScale = wallScale;
+        // The angular shape is evaluated several times per image sample: tabulate it once (0.5 degree steps).
+        _perturbation = new double[TableSize + 1];
+        _septalThickening = new double[TableSize + 1];
+        for (var i = 0; i <= TableSize; i++)
+        {
+            var theta = i * 360.0 / TableSize;
+            _perturbation[i] = PerturbationExact(theta);
+            _septalThickening[i] = 1 + 0.06 * Math.Cos((theta - 60) * Math.PI / 180);
+        }
+    }
+
+    private const int TableSize = 720;
+    private readonly double[] _perturbation;
+    private readonly double[] _septalThickening;
+
+    private static double Lookup(double[] table, double thetaDeg)
+    {
+        var x = Segments.SegmentLabels.Wrap(thetaDeg) * TableSize / 360.0;
+        var i = Math.Min((int)x, TableSize - 1);
+        var f = x - i;
+        return table[i] + (table[i + 1] - table[i]) * f;
     }
 
     /// <summary>Equatorial endocardial radius at end-diastole, mm.</summary>
@@ -49,7 +70,9 @@ public sealed class LvGeometry
 
     public double HeightAt(double levelFraction) => BasePlaneZMm - levelFraction * CavityLengthMm;
 
-    public double Perturbation(double thetaDeg)
+    public double Perturbation(double thetaDeg) => Lookup(_perturbation, thetaDeg);
+
+    private double PerturbationExact(double thetaDeg)
     {
         var t = thetaDeg * Math.PI / 180;
         double sum = 0;
@@ -64,7 +87,7 @@ public sealed class LvGeometry
 
     /// <summary>Wall thickness at the equator of this angle and level (septum a little thicker; scar thinner).</summary>
     public double WallAt(double s, double thetaDeg) =>
-        WallMm * (1 + 0.06 * Math.Cos((thetaDeg - 60) * Math.PI / 180)) * WallScale[s, thetaDeg];
+        WallMm * Lookup(_septalThickening, thetaDeg) * WallScale[s, thetaDeg];
 
     public double EpiSemiAxis(double s, double thetaDeg) => EndoSemiAxis(thetaDeg) + WallAt(s, thetaDeg);
 

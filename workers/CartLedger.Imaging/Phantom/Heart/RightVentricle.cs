@@ -16,8 +16,9 @@ public sealed record RightVentricle(double WidthDeg, double MaxDepthMm, double A
         {
             return 0;
         }
-        var across = Math.Pow(Math.Sin(Math.PI * theta / WidthDeg), 0.6);
-        var along = s <= 0 ? 1.0 : Math.Pow(Math.Clamp((ApexLevel - s) / (0.55 * ApexLevel), 0, 1), 0.7);
+        // Square roots give the crescent its blunt profile at a fraction of Math.Pow's cost (evaluated per image sample).
+        var across = Math.Sqrt(Math.Sin(Math.PI * theta / WidthDeg));
+        var along = s <= 0 ? 1.0 : Math.Sqrt(Math.Clamp((ApexLevel - s) / (0.55 * ApexLevel), 0, 1));
         var basalBulge = 1 + 0.15 * Math.Clamp(1 - s, 0, 1);
         return MaxDepthMm * across * along * basalBulge;
     }

@@ -1,5 +1,7 @@
+using CartLedger.Domain.Segments;
+using CartLedger.Domain.Targeting;
 using CartLedger.Imaging.Phantom.Heart;
-using CartLedger.Imaging.Phantom.Segments;
+using SegmentLabels = CartLedger.Imaging.Phantom.Segments.SegmentLabels;
 
 namespace CartLedger.Imaging.Phantom.Truth;
 
@@ -12,7 +14,7 @@ public static class SegmentTruthCalculator
     private const int ChordsPerSide = 8;
     private const int DepthSamples = 50;
 
-    public const string TargetRule = "SCIENCE.md 6: exclude transmurality > 0 %, septal halves and the apical cap; rank by time to peak strain, latest first (ties: lower segment number); primary = first, targets = first three";
+    public static readonly string TargetRule = $"{TargetProposer.RuleName} {TargetProposer.RuleVersion} (default parameters) on the true per-segment transmurality, time to peak and peak strain";
 
     public static IReadOnlyList<SegmentTruth> Segments(HeartModel heart)
     {
@@ -97,15 +99,14 @@ public static class SegmentTruthCalculator
         return 100 * scar / total;
     }
 
+    /// <summary>The domain's target rule (<see cref="TargetProposer"/>, default parameters) applied to the true segment values.</summary>
     public static TargetTruth Targets(IReadOnlyList<SegmentTruth> segments)
     {
-        var ranked = segments.Where(s => !s.IsSeptal && s.TransmuralityPercent <= 0)
-            .OrderByDescending(s => s.TimeToPeakStrainMs).ThenBy(s => s.Segment36).Select(s => s.Segment36).ToList();
-        if (ranked.Count == 0)
-        {
-            return new TargetTruth(TargetRule, 0, []);
-        }
-        return new TargetTruth(TargetRule, ranked[0], ranked.Take(3).ToList());
+        var measurements = segments.Select(s => new SegmentMeasurement(SegmentId.Of36(s.Segment36), Math.Clamp(s.TransmuralityPercent, 0, 100),
+            s.TimeToPeakStrainMs, Math.Min(200, Math.Abs(s.PeakStrainPercent)))).ToList();
+        var proposal = TargetProposer.Propose(measurements);
+        var sites = proposal.Sites.Select(site => site.Segment.Number).ToList();
+        return new TargetTruth(TargetRule, sites.Count > 0 ? sites[0] : 0, sites);
     }
 
     /// <summary>LV cavity volume over the cycle (ml), integrating the deformed endocardium ring by ring.</summary>
