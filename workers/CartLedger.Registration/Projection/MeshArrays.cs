@@ -5,7 +5,8 @@ namespace CartLedger.Registration.Projection;
 /// <summary>
 /// A triangle mesh flattened into arrays once, so that the thousands of projections of one registration run over
 /// contiguous memory instead of interface-typed lists. Coordinates are the model's own (mm); the pose is applied
-/// through the projection matrix, never to the vertices.
+/// through the projection matrix, never to the vertices. Open boundary loops are capped (see
+/// <see cref="CapBoundaryLoops"/>), so the arrays may hold a few more vertices and triangles than <see cref="Source"/>.
 /// </summary>
 public sealed class MeshArrays
 {
@@ -16,17 +17,82 @@ public sealed class MeshArrays
         {
             throw new ArgumentException("The mesh has no triangles.", nameof(mesh));
         }
-        var n = mesh.Vertices.Count;
-        X = new double[n];
-        Y = new double[n];
-        Z = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            (X[i], Y[i], Z[i]) = (mesh.Vertices[i].X, mesh.Vertices[i].Y, mesh.Vertices[i].Z);
-        }
-        Indices = [.. mesh.Indices];
+        var vertices = mesh.Vertices.ToList();
+        var indices = mesh.Indices.ToList();
+        CapBoundaryLoops(vertices, indices);
+        X = [.. vertices.Select(v => v.X)];
+        Y = [.. vertices.Select(v => v.Y)];
+        Z = [.. vertices.Select(v => v.Z)];
+        Indices = [.. indices];
         Centroid = mesh.Centroid();
         Source = mesh;
+        (EdgeFrom, EdgeTo, EdgeLeft, EdgeRight) = ClosedEdges(Indices);
+    }
+
+    /// <summary>
+    /// Closes each simple boundary loop (an LV surface open at the base plane) with a fan to the loop's centroid, oriented
+    /// like the surface. The silhouette does not change: a ray through the cap must leave through the surface, whose
+    /// projection therefore already covers the cap's. It only lets the fast contour fill apply. Leaves the mesh alone
+    /// when its boundary is not made of simple loops (then every triangle is filled).
+    /// </summary>
+    private static void CapBoundaryLoops(List<Vec3> vertices, List<int> indices)
+    {
+        var directed = new HashSet<(int, int)>();
+        for (var t = 0; t < indices.Count; t += 3)
+        {
+            for (var e = 0; e < 3; e++)
+            {
+                if (!directed.Add((indices[t + e], indices[t + (e + 1) % 3])))
+                {
+                    return;
+                }
+            }
+        }
+        var next = new Dictionary<int, int>();
+        for (var t = 0; t < indices.Count; t += 3)
+        {
+            for (var e = 0; e < 3; e++)
+            {
+                int a = indices[t + e], b = indices[t + (e + 1) % 3];
+                if (!directed.Contains((b, a)) && !next.TryAdd(a, b))
+                {
+                    return;
+                }
+            }
+        }
+        var visited = new HashSet<int>();
+        var caps = new List<int>();
+        var capVertices = new List<Vec3>();
+        // Loops in the order of their first vertex's index, so the caps are deterministic.
+        foreach (var start in next.Keys.Order())
+        {
+            if (visited.Contains(start))
+            {
+                continue;
+            }
+            var loop = new List<int>();
+            for (var v = start; visited.Add(v); v = next[v])
+            {
+                loop.Add(v);
+                if (!next.ContainsKey(next[v]))
+                {
+                    return;
+                }
+            }
+            if (loop[0] != loop[^1] && next[loop[^1]] != loop[0])
+            {
+                return;
+            }
+            var centre = vertices.Count + capVertices.Count;
+            capVertices.Add(loop.Aggregate(Vec3.Zero, (sum, v) => sum + vertices[v]) / loop.Count);
+            for (var i = 0; i < loop.Count; i++)
+            {
+                // The surface has the edge loop[i] -> loop[i+1]; the cap takes it the other way round.
+                caps.AddRange([loop[(i + 1) % loop.Count], loop[i], centre]);
+            }
+        }
+        vertices.AddRange(capVertices);
+        indices.AddRange(caps);
     }
 
     public double[] X { get; }
@@ -40,4 +106,56 @@ public sealed class MeshArrays
     public Vec3 Centroid { get; }
 
     public TriangleMesh Source { get; }
+
+    /// <summary>
+    /// True when every directed edge occurs exactly once and its reverse exactly once: a closed surface with consistent
+    /// orientation. Then its silhouette is the region that the triangles of one projected orientation cover, whose
+    /// boundary is made of the contour edges alone; the rasteriser fills it from those few edges.
+    /// </summary>
+    public bool IsClosedAndOriented => EdgeFrom.Length > 0;
+
+    /// <summary>For a closed, oriented mesh: each undirected edge once, as From -> To in triangle Left and To -> From in Right.</summary>
+    public int[] EdgeFrom { get; }
+    public int[] EdgeTo { get; }
+    public int[] EdgeLeft { get; }
+    public int[] EdgeRight { get; }
+
+    private static (int[], int[], int[], int[]) ClosedEdges(int[] indices)
+    {
+        var owner = new Dictionary<(int, int), int>();
+        for (var t = 0; t < indices.Length; t += 3)
+        {
+            for (var e = 0; e < 3; e++)
+            {
+                if (!owner.TryAdd((indices[t + e], indices[t + (e + 1) % 3]), t / 3))
+                {
+                    return ([], [], [], []);
+                }
+            }
+        }
+        var from = new List<int>();
+        var to = new List<int>();
+        var left = new List<int>();
+        var right = new List<int>();
+        // Walk the triangles in order (not the dictionary) so the edge order is deterministic.
+        for (var t = 0; t < indices.Length; t += 3)
+        {
+            for (var e = 0; e < 3; e++)
+            {
+                int a = indices[t + e], b = indices[t + (e + 1) % 3];
+                if (!owner.TryGetValue((b, a), out var other))
+                {
+                    return ([], [], [], []);
+                }
+                if (a < b)
+                {
+                    from.Add(a);
+                    to.Add(b);
+                    left.Add(t / 3);
+                    right.Add(other);
+                }
+            }
+        }
+        return ([.. from], [.. to], [.. left], [.. right]);
+    }
 }

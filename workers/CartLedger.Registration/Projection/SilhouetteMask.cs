@@ -3,8 +3,8 @@ using CartLedger.Imaging.Geometry;
 namespace CartLedger.Registration.Projection;
 
 /// <summary>
-/// The projected silhouette of a posed model on a <see cref="PixelGrid"/>: 1 where a pixel centre lies inside the
-/// projection of any triangle. <see cref="Outline"/> gives its one-pixel border for overlays.
+/// The projected silhouette of a posed model on a <see cref="PixelGrid"/>: 1 where at least half of a pixel lies inside
+/// the projection of the model. <see cref="Outline"/> gives its one-pixel border for overlays.
 /// </summary>
 public sealed class SilhouetteMask
 {
@@ -29,7 +29,7 @@ public sealed class SilhouetteMask
 
     public static SilhouetteMask Project(MeshArrays mesh, RigidTransform pose, ProjectionMatrix detectorProjection, PixelGrid grid)
     {
-        var rasterizer = new SilhouetteRasterizer(subRowsPerPixel: 1);
+        var rasterizer = new SilhouetteRasterizer();
         rasterizer.Rasterize(mesh, grid.Map(detectorProjection.Compose(pose)), grid.Width, grid.Height);
         var pixels = new byte[grid.PixelCount];
         rasterizer.FillMask(pixels, grid.Width);

@@ -4,40 +4,206 @@ namespace CartLedger.Registration.Projection;
 
 /// <summary>
 /// Projects a triangle mesh and rasterises the union of its triangles (the silhouette of the model) onto a
-/// <see cref="PixelGrid"/>. Each scanline is stored as merged x-intervals in continuous pixel coordinates, so one pass
-/// gives a binary mask at pixel centres, an anti-aliased coverage image (sub-rows times exact horizontal overlap,
-/// continuous in the pose, which the optimisers need) and row runs.
-/// Not thread-safe: one instance per thread; buffers are reused between calls so that a registration does not
-/// allocate per pose.
+/// <see cref="PixelGrid"/>. Every pixel holds 4 x 8 sub-samples as the bits of one uint (byte t = sub-row t, bit s =
+/// sub-column s); a triangle ORs its scanline spans into them, so the union needs no sorting and overlaps cost nothing.
+/// From the bits come an anti-aliased coverage image (1/32 steps, smooth enough in the pose for the optimisers) and a
+/// binary mask. Closed, consistently oriented meshes are filled from their contour edges only (the edges between a
+/// triangle projected counter-clockwise and one projected clockwise) with the nonzero winding rule: the region so
+/// bounded is exactly the union of the triangles of one orientation, which for a closed surface is the whole
+/// silhouette, and it costs a few hundred edges instead of every triangle. Other meshes OR every triangle's spans.
+/// Not thread-safe: one instance per thread; buffers are reused between calls.
 /// </summary>
-public sealed class SilhouetteRasterizer(int subRowsPerPixel = 4)
+public sealed class SilhouetteRasterizer
 {
+    private const int SubRows = 4;
+    private const int SubColumns = 8;
+    private const float SampleWeight = 1f / (SubRows * SubColumns);
+
     /// <summary>Vertices closer than this to the source plane make a projection meaningless (the model is behind the source).</summary>
     private const double MinimumDepthMm = 1.0;
 
-    private readonly int _subRows = subRowsPerPixel >= 1 ? subRowsPerPixel : throw new ArgumentOutOfRangeException(nameof(subRowsPerPixel));
     private double[] _px = [];
     private double[] _py = [];
-    private double[][] _lo = [];
-    private double[][] _hi = [];
-    private int[] _count = [];
-    private int _rows;
-
-    public int SubRowsPerPixel => _subRows;
+    private bool[] _counterClockwise = [];
+    private double[][] _crossX = [];
+    private int[][] _crossWinding = [];
+    private int[] _crossCount = [];
+    private uint[] _bits = [];
+    private int _width;
+    private int _height;
+    private RasterBounds _dirty = RasterBounds.Empty;
+    private RasterBounds _bounds = RasterBounds.Empty;
 
     /// <summary>Rasterises <paramref name="mesh"/> under the grid projection <paramref name="gridProjection"/> (pose already composed).</summary>
     /// <returns>The silhouette's bounding box in grid pixels (empty when the model projects outside the grid).</returns>
     public RasterBounds Rasterize(MeshArrays mesh, ProjectionMatrix gridProjection, int width, int height)
     {
+        Prepare(width, height);
         ProjectVertices(mesh, gridProjection);
-        Prepare(height * _subRows);
-        var k = (double)_subRows;
-        var indices = mesh.Indices;
-        for (var t = 0; t < indices.Length; t += 3)
+        var extent = new Extent();
+        if (mesh.IsClosedAndOriented)
         {
-            AddTriangle(indices[t], indices[t + 1], indices[t + 2], k, width);
+            FillFromContour(mesh, ref extent);
         }
-        return MergeRows(width);
+        else
+        {
+            var indices = mesh.Indices;
+            for (var t = 0; t < indices.Length; t += 3)
+            {
+                AddTriangle(indices[t], indices[t + 1], indices[t + 2], ref extent);
+            }
+        }
+        _bounds = extent.MinX > extent.MaxX ? RasterBounds.Empty : new RasterBounds(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY);
+        _dirty = _bounds;
+        return _bounds;
+    }
+
+    private struct Extent()
+    {
+        public int MinX = int.MaxValue, MinY = int.MaxValue, MaxX = int.MinValue, MaxY = int.MinValue;
+
+        public void Add(int x0, int x1, int subRow)
+        {
+            MinX = Math.Min(MinX, x0);
+            MaxX = Math.Max(MaxX, x1);
+            MinY = Math.Min(MinY, subRow / SubRows);
+            MaxY = Math.Max(MaxY, subRow / SubRows);
+        }
+    }
+
+    private void FillFromContour(MeshArrays mesh, ref Extent extent)
+    {
+        var triangles = mesh.TriangleCount;
+        if (_counterClockwise.Length < triangles)
+        {
+            _counterClockwise = new bool[triangles];
+        }
+        var indices = mesh.Indices;
+        for (var t = 0; t < triangles; t++)
+        {
+            int a = indices[3 * t], b = indices[3 * t + 1], c = indices[3 * t + 2];
+            _counterClockwise[t] = (_px[b] - _px[a]) * (_py[c] - _py[a]) - (_px[c] - _px[a]) * (_py[b] - _py[a]) > 0;
+        }
+        var subRows = _height * SubRows;
+        if (_crossCount.Length < subRows)
+        {
+            Array.Resize(ref _crossX, subRows);
+            Array.Resize(ref _crossWinding, subRows);
+            _crossCount = new int[subRows];
+        }
+        int firstRow = int.MaxValue, lastRow = -1;
+        for (var e = 0; e < mesh.EdgeFrom.Length; e++)
+        {
+            bool left = _counterClockwise[mesh.EdgeLeft[e]], right = _counterClockwise[mesh.EdgeRight[e]];
+            if (left != right)
+            {
+                // Orient the contour edge as its counter-clockwise triangle has it.
+                var (from, to) = left ? (mesh.EdgeFrom[e], mesh.EdgeTo[e]) : (mesh.EdgeTo[e], mesh.EdgeFrom[e]);
+                AddCrossings(from, to, subRows, ref firstRow, ref lastRow);
+            }
+        }
+        for (var s = firstRow; s <= lastRow; s++)
+        {
+            var n = _crossCount[s];
+            if (n == 0)
+            {
+                continue;
+            }
+            _crossCount[s] = 0;
+            var xs = _crossX[s];
+            var ws = _crossWinding[s];
+            SortCrossings(xs, ws, n);
+            var winding = 0;
+            var start = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                var before = winding;
+                winding += ws[i];
+                if (before == 0 && winding != 0)
+                {
+                    start = xs[i];
+                }
+                else if (before != 0 && winding == 0 && SetSpan(s, start, xs[i], out var x0, out var x1))
+                {
+                    extent.Add(x0, x1, s);
+                }
+            }
+        }
+    }
+
+    /// <summary>Records where edge from -> to crosses each sub-row it spans (half-open in y, so shared vertices count once).</summary>
+    private void AddCrossings(int from, int to, int subRows, ref int firstRow, ref int lastRow)
+    {
+        double x0 = _px[from], y0 = _py[from], x1 = _px[to], y1 = _py[to];
+        if (y0 == y1)
+        {
+            return;
+        }
+        var winding = y1 > y0 ? 1 : -1;
+        if (y0 > y1)
+        {
+            (x0, y0, x1, y1) = (x1, y1, x0, y0);
+        }
+        var first = Math.Max(0, (int)Math.Ceiling((y0 + 0.5) * SubRows - 0.5));
+        var last = Math.Min(subRows - 1, (int)Math.Ceiling((y1 + 0.5) * SubRows - 0.5) - 1);
+        var slope = (x1 - x0) / (y1 - y0);
+        for (var s = first; s <= last; s++)
+        {
+            var n = _crossCount[s];
+            if (_crossX[s] is null || n == _crossX[s].Length)
+            {
+                Array.Resize(ref _crossX[s], Math.Max(8, 2 * n));
+                Array.Resize(ref _crossWinding[s], Math.Max(8, 2 * n));
+            }
+            _crossX[s][n] = x0 + (-0.5 + (s + 0.5) / SubRows - y0) * slope;
+            _crossWinding[s][n] = winding;
+            _crossCount[s] = n + 1;
+        }
+        if (first <= last)
+        {
+            firstRow = Math.Min(firstRow, first);
+            lastRow = Math.Max(lastRow, last);
+        }
+    }
+
+    /// <summary>Insertion sort by x (a sub-row has a handful of crossings); equal x keep their order.</summary>
+    private static void SortCrossings(double[] xs, int[] ws, int n)
+    {
+        for (var i = 1; i < n; i++)
+        {
+            var (x, w) = (xs[i], ws[i]);
+            var j = i - 1;
+            while (j >= 0 && xs[j] > x)
+            {
+                xs[j + 1] = xs[j];
+                ws[j + 1] = ws[j];
+                j--;
+            }
+            xs[j + 1] = x;
+            ws[j + 1] = w;
+        }
+    }
+
+    private void Prepare(int width, int height)
+    {
+        if (_bits.Length < width * height)
+        {
+            _bits = new uint[width * height];
+            _dirty = RasterBounds.Empty;
+        }
+        else if (width != _width || height != _height)
+        {
+            Array.Clear(_bits);
+            _dirty = RasterBounds.Empty;
+        }
+        else
+        {
+            for (var y = _dirty.MinY; y <= _dirty.MaxY; y++)
+            {
+                Array.Clear(_bits, y * width + _dirty.MinX, _dirty.Width);
+            }
+        }
+        (_width, _height) = (width, height);
     }
 
     private void ProjectVertices(MeshArrays mesh, ProjectionMatrix p)
@@ -64,167 +230,92 @@ public sealed class SilhouetteRasterizer(int subRowsPerPixel = 4)
         }
     }
 
-    private void Prepare(int rows)
-    {
-        if (_lo.Length < rows)
-        {
-            Array.Resize(ref _lo, rows);
-            Array.Resize(ref _hi, rows);
-            Array.Resize(ref _count, rows);
-            for (var r = 0; r < rows; r++)
-            {
-                _lo[r] ??= new double[16];
-                _hi[r] ??= new double[16];
-            }
-        }
-        _rows = rows;
-        Array.Clear(_count, 0, rows);
-    }
-
-    private void AddTriangle(int ia, int ib, int ic, double k, int width)
+    private void AddTriangle(int ia, int ib, int ic, ref Extent extent)
     {
         double xa = _px[ia], ya = _py[ia], xb = _px[ib], yb = _py[ib], xc = _px[ic], yc = _py[ic];
         // Sort by y so that a is the top vertex and c the bottom one.
         if (ya > yb) { (xa, ya, xb, yb) = (xb, yb, xa, ya); }
         if (yb > yc) { (xb, yb, xc, yc) = (xc, yc, xb, yb); }
         if (ya > yb) { (xa, ya, xb, yb) = (xb, yb, xa, ya); }
-        if (yc - ya < 1e-12 || Math.Max(xa, Math.Max(xb, xc)) < -0.5 || Math.Min(xa, Math.Min(xb, xc)) > width - 0.5)
+        if (yc - ya < 1e-12)
         {
             return;
         }
-        // Sub-row s samples y = -0.5 + (s + 0.5) / k.
-        var first = Math.Max(0, (int)Math.Ceiling((ya + 0.5) * k - 0.5));
-        var last = Math.Min(_rows - 1, (int)Math.Floor((yc + 0.5) * k - 0.5));
+        // Global sub-row s samples y = -0.5 + (s + 0.5) / SubRows.
+        var first = Math.Max(0, (int)Math.Ceiling((ya + 0.5) * SubRows - 0.5));
+        var last = Math.Min(_height * SubRows - 1, (int)Math.Floor((yc + 0.5) * SubRows - 0.5));
         var slopeAc = (xc - xa) / (yc - ya);
         for (var s = first; s <= last; s++)
         {
-            var y = -0.5 + (s + 0.5) / k;
+            var y = -0.5 + (s + 0.5) / SubRows;
             var xLong = xa + (y - ya) * slopeAc;
             var xShort = y < yb
                 ? (yb - ya < 1e-12 ? xb : xa + (y - ya) * (xb - xa) / (yb - ya))
                 : (yc - yb < 1e-12 ? xb : xb + (y - yb) * (xc - xb) / (yc - yb));
-            Push(s, Math.Min(xLong, xShort), Math.Max(xLong, xShort));
+            if (SetSpan(s, Math.Min(xLong, xShort), Math.Max(xLong, xShort), out var x0, out var x1))
+            {
+                extent.Add(x0, x1, s);
+            }
         }
     }
 
-    private void Push(int row, double lo, double hi)
+    /// <summary>Sets the sub-samples of sub-row <paramref name="s"/> whose x lies in [lo, hi]; sample k sits at x = -0.5 + (k + 0.5) / 8.</summary>
+    private bool SetSpan(int s, double lo, double hi, out int firstPixel, out int lastPixel)
     {
-        var n = _count[row];
-        if (n == _lo[row].Length)
+        var first = Math.Max(0, (int)Math.Ceiling((lo + 0.5) * SubColumns - 0.5));
+        var last = Math.Min(_width * SubColumns - 1, (int)Math.Floor((hi + 0.5) * SubColumns - 0.5));
+        firstPixel = first / SubColumns;
+        lastPixel = last / SubColumns;
+        if (last < first)
         {
-            Array.Resize(ref _lo[row], n * 2);
-            Array.Resize(ref _hi[row], n * 2);
+            return false;
         }
-        _lo[row][n] = lo;
-        _hi[row][n] = hi;
-        _count[row] = n + 1;
-    }
-
-    /// <summary>Sorts each row's intervals and merges overlaps in place: what remains is the union, left to right.</summary>
-    private RasterBounds MergeRows(int width)
-    {
-        int minX = int.MaxValue, maxX = int.MinValue, minRow = int.MaxValue, maxRow = int.MinValue;
-        for (var r = 0; r < _rows; r++)
+        var shift = s % SubRows * 8;
+        var row = s / SubRows * _width;
+        if (firstPixel == lastPixel)
         {
-            var n = _count[r];
-            if (n == 0)
-            {
-                continue;
-            }
-            var lo = _lo[r];
-            var hi = _hi[r];
-            Array.Sort(lo, hi, 0, n);
-            var m = 0;
-            for (var i = 1; i < n; i++)
-            {
-                if (lo[i] <= hi[m])
-                {
-                    hi[m] = Math.Max(hi[m], hi[i]);
-                }
-                else
-                {
-                    m++;
-                    lo[m] = lo[i];
-                    hi[m] = hi[i];
-                }
-            }
-            _count[r] = m + 1;
-            minRow = Math.Min(minRow, r);
-            maxRow = Math.Max(maxRow, r);
-            minX = Math.Min(minX, (int)Math.Floor(lo[0] + 0.5));
-            maxX = Math.Max(maxX, (int)Math.Ceiling(hi[m] - 0.5));
+            _bits[row + firstPixel] |= ((0xFFu >> (7 - (last - first))) << (first % SubColumns)) << shift;
+            return true;
         }
-        if (minRow == int.MaxValue)
+        _bits[row + firstPixel] |= ((0xFFu << (first % SubColumns)) & 0xFFu) << shift;
+        var full = 0xFFu << shift;
+        for (var x = firstPixel + 1; x < lastPixel; x++)
         {
-            return RasterBounds.Empty;
+            _bits[row + x] |= full;
         }
-        return new RasterBounds(
-            Math.Max(0, minX), Math.Max(0, minRow / _subRows),
-            Math.Min(width - 1, maxX), Math.Min(_rows / _subRows - 1, maxRow / _subRows));
-    }
-
-    /// <summary>Writes the binary mask (1 where a pixel centre lies inside the silhouette) into <paramref name="mask"/>.</summary>
-    /// <remarks>Samples the middle sub-row of each pixel row; exact at pixel centres when <see cref="SubRowsPerPixel"/> is odd.</remarks>
-    public void FillMask(Span<byte> mask, int width)
-    {
-        mask.Clear();
-        var height = _rows / _subRows;
-        for (var j = 0; j < height; j++)
-        {
-            var r = j * _subRows + _subRows / 2;
-            var row = mask.Slice(j * width, width);
-            for (var i = 0; i < _count[r]; i++)
-            {
-                var x0 = Math.Max(0, (int)Math.Ceiling(_lo[r][i]));
-                var x1 = Math.Min(width - 1, (int)Math.Floor(_hi[r][i]));
-                if (x1 >= x0)
-                {
-                    row[x0..(x1 + 1)].Fill(1);
-                }
-            }
-        }
+        _bits[row + lastPixel] |= (0xFFu >> (7 - last % SubColumns)) << shift;
+        return true;
     }
 
     /// <summary>
-    /// Writes the covered fraction of each pixel (0..1) into <paramref name="coverage"/>: the mean over the sub-rows of
-    /// the exact horizontal overlap of the silhouette with the pixel's extent.
+    /// Writes the covered fraction of each pixel (0..1, in 1/32 steps) into <paramref name="coverage"/> inside the
+    /// silhouette's bounds; with <paramref name="clear"/> false the caller guarantees the rest is already zero.
     /// </summary>
-    public void FillCoverage(Span<float> coverage, int width)
+    public void FillCoverage(Span<float> coverage, int width, bool clear = true)
     {
-        coverage.Clear();
-        var weight = 1f / _subRows;
-        for (var r = 0; r < _rows; r++)
+        if (clear)
         {
-            var row = coverage.Slice(r / _subRows * width, width);
-            for (var i = 0; i < _count[r]; i++)
+            coverage.Clear();
+        }
+        for (var y = _bounds.MinY; y <= _bounds.MaxY; y++)
+        {
+            for (var x = _bounds.MinX; x <= _bounds.MaxX; x++)
             {
-                AddSpan(row, Math.Max(_lo[r][i], -0.5), Math.Min(_hi[r][i], width - 0.5), weight);
+                coverage[y * width + x] = System.Numerics.BitOperations.PopCount(_bits[y * width + x]) * SampleWeight;
             }
         }
     }
 
-    private static void AddSpan(Span<float> row, double lo, double hi, float weight)
+    /// <summary>Writes the binary mask (1 where at least half of a pixel is covered) into <paramref name="mask"/>.</summary>
+    public void FillMask(Span<byte> mask, int width)
     {
-        if (hi <= lo)
+        mask.Clear();
+        for (var y = _bounds.MinY; y <= _bounds.MaxY; y++)
         {
-            return;
-        }
-        // Pixel i covers [i - 0.5, i + 0.5).
-        var first = (int)Math.Floor(lo + 0.5);
-        var last = Math.Min(row.Length - 1, (int)Math.Floor(hi + 0.5));
-        if (first == last)
-        {
-            row[first] += weight * (float)(hi - lo);
-            return;
-        }
-        row[first] += weight * (float)(first + 0.5 - lo);
-        for (var x = first + 1; x < last; x++)
-        {
-            row[x] += weight;
-        }
-        if (last > first && last < row.Length)
-        {
-            row[last] += weight * (float)(hi - (last - 0.5));
+            for (var x = _bounds.MinX; x <= _bounds.MaxX; x++)
+            {
+                mask[y * width + x] = (byte)(System.Numerics.BitOperations.PopCount(_bits[y * width + x]) >= SubRows * SubColumns / 2 ? 1 : 0);
+            }
         }
     }
 }

@@ -13,8 +13,8 @@ namespace CartLedger.Registration.Similarity;
 /// its magnitudes (De Silva's t_F, as a rank so it is independent of the detector's units).</param>
 /// <param name="OrientationMovingThreshold">GO's t_M, as a fraction of a unit model edge.</param>
 public sealed record MetricSettings(
-    double FixedSmoothingPx = 1.0,
-    double MovingSmoothingPx = 1.0,
+    double FixedSmoothingPx = 1.5,
+    double MovingSmoothingPx = 0.0,
     double FixedGradientPercentile = 0.98,
     double OrientationFixedPercentile = 0.75,
     double OrientationMovingThreshold = 0.1)

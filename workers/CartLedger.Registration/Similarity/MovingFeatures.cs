@@ -3,10 +3,11 @@ using CartLedger.Registration.Projection;
 namespace CartLedger.Registration.Similarity;
 
 /// <summary>
-/// The projected model as the metrics see it, kept sparse: the pixels of its (smoothed) edge band with their gradients,
-/// and the pixels it covers with their coverage. A 128x128 LV projection has a few hundred edge pixels, so a metric
-/// evaluation costs microseconds instead of a pass over the whole image. Rebuilt in place for every pose by
-/// <see cref="Build"/>; not thread-safe (one per thread).
+/// The projected model as the metrics see it, kept sparse: the pixels of its edge band with their gradients, and the
+/// pixels it covers with their coverage. A 128x128 LV projection has a few hundred edge pixels, so a metric evaluation
+/// costs microseconds instead of a pass over the whole image. Rebuilt in place for every pose by <see cref="Build"/>;
+/// not thread-safe (one per thread). Without moving smoothing (the default) only the 3x3 neighbourhoods of the
+/// silhouette's partly covered pixels are filtered: the Sobel gradient is exactly zero everywhere else.
 /// </summary>
 public sealed class MovingFeatures
 {
@@ -18,6 +19,9 @@ public sealed class MovingFeatures
     private float[] _scratch = [];
     private float[] _gx = [];
     private float[] _gy = [];
+    private int[] _visited = [];
+    private int _stamp;
+    private RasterBounds _written = RasterBounds.Empty;
 
     public MovingFeatures(MetricSettings settings)
     {
@@ -26,6 +30,8 @@ public sealed class MovingFeatures
         // Scaled so that a unit step edge has peak gradient 1, like a strong X-ray edge after FixedFeatures' scaling.
         _edgeScale = 1f / ImageFilters.UnitStepPeakGradient(settings.MovingSmoothingPx);
     }
+
+    public MetricSettings Settings => _settings;
 
     public int EdgeCount { get; private set; }
     public int[] EdgeX { get; private set; } = [];
@@ -48,12 +54,16 @@ public sealed class MovingFeatures
         if (_coverage.Length != n)
         {
             _coverage = new float[n];
-            _smooth = new float[n];
+            _smooth = _kernel.Length > 1 ? new float[n] : _coverage;
             _scratch = new float[n];
             _gx = new float[n];
             _gy = new float[n];
+            _visited = new int[n];
+            _written = RasterBounds.Empty;
         }
-        rasterizer.FillCoverage(_coverage, width);
+        ClearRegion(_coverage, _written, width);
+        rasterizer.FillCoverage(_coverage, width, clear: false);
+        _written = bounds;
         Bounds = bounds;
         EdgeCount = 0;
         CoveredCount = 0;
@@ -62,19 +72,74 @@ public sealed class MovingFeatures
             return;
         }
         CollectCovered(bounds, width);
-        var band = bounds.Inflate(_kernel.Length / 2 + 1, width, height);
-        ImageFilters.Gaussian(_coverage, _smooth, _scratch, width, height, _kernel, band.MinX, band.MinY, band.MaxX, band.MaxY);
-        ClearOutside(band, width, height);
-        ImageFilters.Sobel(_smooth, _gx, _gy, width, height, band.MinX, band.MinY, band.MaxX, band.MaxY);
-        CollectEdges(band, width);
+        if (_kernel.Length > 1)
+        {
+            SmoothedEdges(bounds, width, height);
+        }
+        else
+        {
+            SharpEdges(bounds, width, height);
+        }
     }
 
-    /// <summary>The Sobel pass reads one pixel beyond the band: keep that ring zero, as the coverage is there.</summary>
-    private void ClearOutside(RasterBounds band, int width, int height)
+    private static void ClearRegion(float[] image, RasterBounds region, int width)
     {
-        for (var y = Math.Max(0, band.MinY - 1); y <= Math.Min(height - 1, band.MaxY + 1); y++)
+        for (var y = region.MinY; y <= region.MaxY; y++)
         {
-            for (var x = Math.Max(0, band.MinX - 1); x <= Math.Min(width - 1, band.MaxX + 1); x++)
+            Array.Clear(image, y * width + region.MinX, region.Width);
+        }
+    }
+
+    /// <summary>Sobel at the 3x3 neighbourhood of every partly covered pixel or covered pixel beside an empty one.</summary>
+    private void SharpEdges(RasterBounds bounds, int width, int height)
+    {
+        Ensure(8 * (bounds.Width + bounds.Height) + 64, covered: false);
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(_visited);
+            _stamp = 1;
+        }
+        for (var y = bounds.MinY; y <= bounds.MaxY; y++)
+        {
+            for (var x = bounds.MinX; x <= bounds.MaxX; x++)
+            {
+                var c = _coverage[y * width + x];
+                if (c == 0 || (c == 1 && !BesideUncovered(x, y, width, height)))
+                {
+                    continue;
+                }
+                for (var yy = Math.Max(0, y - 1); yy <= Math.Min(height - 1, y + 1); yy++)
+                {
+                    for (var xx = Math.Max(0, x - 1); xx <= Math.Min(width - 1, x + 1); xx++)
+                    {
+                        var i = yy * width + xx;
+                        if (_visited[i] != _stamp)
+                        {
+                            _visited[i] = _stamp;
+                            ImageFilters.Sobel(_coverage, _gx, _gy, width, height, xx, yy, xx, yy);
+                            AddEdge(xx, yy, _gx[i], _gy[i]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private bool BesideUncovered(int x, int y, int width, int height) =>
+        x == 0 || y == 0 || x == width - 1 || y == height - 1 ||
+        _coverage[y * width + x - 1] == 0 || _coverage[y * width + x + 1] == 0 ||
+        _coverage[(y - 1) * width + x] == 0 || _coverage[(y + 1) * width + x] == 0;
+
+    /// <summary>With moving smoothing: Gaussian and Sobel over the silhouette's box grown by the kernel radius.</summary>
+    private void SmoothedEdges(RasterBounds bounds, int width, int height)
+    {
+        var band = bounds.Inflate(_kernel.Length / 2 + 1, width, height);
+        ImageFilters.Gaussian(_coverage, _smooth, _scratch, width, height, _kernel, band.MinX, band.MinY, band.MaxX, band.MaxY);
+        // The Sobel pass reads one pixel beyond the band, where the smoothed image is zero.
+        var ring = band.Inflate(1, width, height);
+        for (var y = ring.MinY; y <= ring.MaxY; y++)
+        {
+            for (var x = ring.MinX; x <= ring.MaxX; x++)
             {
                 if (x < band.MinX || x > band.MaxX || y < band.MinY || y > band.MaxY)
                 {
@@ -82,6 +147,31 @@ public sealed class MovingFeatures
                 }
             }
         }
+        ImageFilters.Sobel(_smooth, _gx, _gy, width, height, band.MinX, band.MinY, band.MaxX, band.MaxY);
+        Ensure(band.Width * band.Height, covered: false);
+        for (var y = band.MinY; y <= band.MaxY; y++)
+        {
+            for (var x = band.MinX; x <= band.MaxX; x++)
+            {
+                AddEdge(x, y, _gx[y * width + x], _gy[y * width + x]);
+            }
+        }
+    }
+
+    private void AddEdge(int x, int y, float gx, float gy)
+    {
+        if (gx == 0 && gy == 0)
+        {
+            return;
+        }
+        if (EdgeCount == EdgeX.Length)
+        {
+            Ensure(2 * EdgeCount, covered: false);
+        }
+        EdgeX[EdgeCount] = x;
+        EdgeY[EdgeCount] = y;
+        EdgeGx[EdgeCount] = gx * _edgeScale;
+        EdgeGy[EdgeCount++] = gy * _edgeScale;
     }
 
     private void CollectCovered(RasterBounds bounds, int width)
@@ -102,25 +192,6 @@ public sealed class MovingFeatures
         }
     }
 
-    private void CollectEdges(RasterBounds band, int width)
-    {
-        Ensure(band.Width * band.Height, covered: false);
-        for (var y = band.MinY; y <= band.MaxY; y++)
-        {
-            for (var x = band.MinX; x <= band.MaxX; x++)
-            {
-                var i = y * width + x;
-                if (_gx[i] != 0 || _gy[i] != 0)
-                {
-                    EdgeX[EdgeCount] = x;
-                    EdgeY[EdgeCount] = y;
-                    EdgeGx[EdgeCount] = _gx[i] * _edgeScale;
-                    EdgeGy[EdgeCount++] = _gy[i] * _edgeScale;
-                }
-            }
-        }
-    }
-
     private void Ensure(int capacity, bool covered)
     {
         if (covered && CoveredX.Length < capacity)
@@ -131,12 +202,18 @@ public sealed class MovingFeatures
         }
         else if (!covered && EdgeX.Length < capacity)
         {
-            EdgeX = new int[capacity];
-            EdgeY = new int[capacity];
-            EdgeGx = new float[capacity];
-            EdgeGy = new float[capacity];
+            var n = EdgeCount;
+            EdgeX = Grow(EdgeX, capacity, n);
+            EdgeY = Grow(EdgeY, capacity, n);
+            EdgeGx = Grow(EdgeGx, capacity, n);
+            EdgeGy = Grow(EdgeGy, capacity, n);
         }
     }
 
-    public MetricSettings Settings => _settings;
+    private static T[] Grow<T>(T[] array, int capacity, int keep)
+    {
+        var grown = new T[capacity];
+        Array.Copy(array, grown, keep);
+        return grown;
+    }
 }

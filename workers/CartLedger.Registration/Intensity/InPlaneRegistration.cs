@@ -1,0 +1,106 @@
+using CartLedger.Imaging.Geometry;
+using CartLedger.Registration.Optimisation;
+using CartLedger.Registration.Projection;
+
+namespace CartLedger.Registration.Intensity;
+
+/// <summary>
+/// Single-view model-to-X-ray registration in the three in-plane degrees of freedom (tx, ty, rz) of seed 3: an
+/// exhaustive search on a coarse level, then Nelder-Mead from the best distinct peaks on finer levels (each step
+/// re-renders the model, so perspective is exact), and the best refined candidate wins. Deterministic for any thread
+/// count: parallel work writes into per-index slots and ties resolve by index.
+/// </summary>
+public static class InPlaneRegistration
+{
+    /// <summary>Candidates carried to the levels after the first refinement level.</summary>
+    private const int FinalistCount = 3;
+
+    /// <summary>Candidates ending farther apart than this (mm) count as different answers for the quality score.</summary>
+    private const double DifferentAnswerMm = 3;
+
+    public static InPlaneResult Register(XrayFrame frame, TriangleMesh model, RigidTransform start, InPlaneSettings settings, Vec3? modelCentre = null) =>
+        Register(frame, new MeshArrays(model), start, settings, modelCentre);
+
+    /// <param name="frame">The X-ray frame (fixed image) with its C-arm geometry.</param>
+    /// <param name="model">The surface (moving), model coordinates.</param>
+    /// <param name="start">The start pose, model to patient LPS.</param>
+    /// <param name="settings">Method and search parameters.</param>
+    /// <param name="modelCentre">The rotation centre in model coordinates (e.g. the LV centre); the vertex mean if absent.</param>
+    public static InPlaneResult Register(XrayFrame frame, MeshArrays model, RigidTransform start, InPlaneSettings settings, Vec3? modelCentre = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(settings);
+        var centre = modelCentre ?? model.Centroid;
+        var region = RegistrationRegion.Around(frame, model, start, centre, settings);
+        var attenuation = frame.Attenuation();
+        var centreLps = start.Apply(centre);
+        PoseScorer NewScorer() => new(model, frame.Geometry, start, centreLps, settings.Method, settings.Metric);
+        FixedLevel Level(double mm) => FixedLevel.Create(attenuation, region.X0, region.Y0, region.Width, region.Height,
+            region.FactorFor(mm), region.MmPerDetectorPixel, settings.Metric);
+
+        var coarse = Level(settings.CoarseResolutionMm);
+        var search = ExhaustiveSearch.Run(coarse, NewScorer, settings);
+        var evaluations = search.Evaluations;
+        var candidates = search.Peaks.Select(p => (Start: p.Pose, Current: p.Pose, Score: p.Score)).ToArray();
+        var levels = settings.RefineLevelsMm.Select(Level).ToArray();
+        for (var l = 0; l < levels.Length; l++)
+        {
+            var active = l == 0 ? candidates.Length : Math.Min(FinalistCount, candidates.Length);
+            var refined = new (InPlanePose Pose, double Score, int Evaluations)[active];
+            var level = levels[l];
+            Parallel.For(0, active, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Threads) },
+                c => refined[c] = Refine(NewScorer(), level, candidates[c].Current));
+            for (var c = 0; c < active; c++)
+            {
+                candidates[c] = (candidates[c].Start, refined[c].Pose, refined[c].Score);
+                evaluations += refined[c].Evaluations;
+            }
+            // Candidates that did not reach this level are scored here once, so that every score compares alike.
+            var scorer = NewScorer();
+            for (var c = active; c < candidates.Length; c++)
+            {
+                candidates[c] = (candidates[c].Start, candidates[c].Current, scorer.Score(level, candidates[c].Current));
+                evaluations++;
+            }
+            candidates = [.. candidates.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Score).ThenBy(x => x.i).Select(x => x.c)];
+        }
+        var best = candidates[0];
+        var quality = Quality(NewScorer(), coarse, search, candidates);
+        return new InPlaneResult(NewScorer().Transform(best.Current), best.Current, settings.Method, best.Score, quality,
+            [.. candidates.Select(c => new RefinedCandidate(c.Start, c.Current, c.Score))], evaluations + 2);
+    }
+
+    private static (InPlanePose Pose, double Score, int Evaluations) Refine(PoseScorer scorer, FixedLevel level, InPlanePose from)
+    {
+        var stepMm = 2 * level.ResolutionMm;
+        var result = NelderMead.Minimize(
+            x => -scorer.Score(level, new InPlanePose(x[0], x[1], x[2])),
+            [from.TxMm, from.TyMm, from.RzDeg],
+            [stepMm, stepMm, stepMm * 1.0],
+            tolerance: 0.02, maxEvaluations: 150);
+        return (new InPlanePose(result.Point[0], result.Point[1], result.Point[2]), -result.Value, result.Evaluations);
+    }
+
+    /// <summary>
+    /// Distinctness and prominence on the coarse level, where the exhaustive search gives the landscape's median and
+    /// best. A provisional logistic maps them to a score until calibrated on phantom data.
+    /// </summary>
+    private static RegistrationQuality Quality(PoseScorer scorer, FixedLevel coarse, ExhaustiveSearch.Outcome search,
+        (InPlanePose Start, InPlanePose Current, double Score)[] candidates)
+    {
+        var winner = candidates[0].Current;
+        var winnerScore = scorer.Score(coarse, winner);
+        var range = Math.Max(search.BestScore - search.MedianScore, 1e-12);
+        var prominence = (winnerScore - search.MedianScore) / range;
+        var competitor = candidates.Skip(1).FirstOrDefault(c => ExhaustiveSearch.PoseDistanceMm(c.Current, winner) > DifferentAnswerMm);
+        double distinctness = 1, competitorDistance = 0;
+        if (competitor != default)
+        {
+            distinctness = (winnerScore - scorer.Score(coarse, competitor.Current)) / Math.Max(winnerScore - search.MedianScore, 1e-12);
+            competitorDistance = ExhaustiveSearch.PoseDistanceMm(competitor.Current, winner);
+        }
+        var score = 1 / (1 + Math.Exp(-(-2 + 8 * distinctness + 2 * prominence)));
+        return new RegistrationQuality(score, distinctness, prominence, competitorDistance);
+    }
+}
