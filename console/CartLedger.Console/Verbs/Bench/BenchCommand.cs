@@ -16,6 +16,7 @@ public static class BenchCommand
         Command[] areas =
         [
             Ledger.LedgerBenchCommand.Create(terminal),
+            Cmr.CmrBenchCommand.Create(terminal),
         ];
         foreach (var area in areas)
         {
