@@ -93,33 +93,35 @@ public sealed record SyntheticHeart
         {
             for (var x = 0; x < Size; x++)
             {
-                var dx = (x - centre) * PixelMm;
-                var dy = (y - centre) * PixelMm;
-                var r = Math.Sqrt(dx * dx + dy * dy);
-                var angle = Math.Atan2(dy, dx);
-                var theta = orientation.ModelAngleDeg(plane, angle);
-                var (endo, epi) = Radii(slice, phase, theta);
-                float value;
-                if (r < endo)
+                // 3x3 supersampling: band-limited edges, as an MR image has (no pixel staircase).
+                double sum = 0;
+                for (var sy = -1; sy <= 1; sy++)
                 {
-                    value = Blood;
+                    for (var sx = -1; sx <= 1; sx++)
+                    {
+                        sum += Intensity(slice, phase, (x + sx / 3.0 - centre) * PixelMm, (y + sy / 3.0 - centre) * PixelMm, plane, orientation, septumAngle, rotation);
+                    }
                 }
-                else if (r < epi)
-                {
-                    value = Myocardium + (float)(TextureAmplitude * Texture(r, angle - rotation));
-                }
-                else if (WithRv && InRv(dx, dy, septumAngle, epi))
-                {
-                    value = Blood;
-                }
-                else
-                {
-                    value = Background;
-                }
-                image[x, y] = value + (float)(NoiseSd * Gaussian(random));
+                image[x, y] = (float)(sum / 9 + NoiseSd * Gaussian(random));
             }
         }
         return image;
+    }
+
+    private double Intensity(int slice, int phase, double dx, double dy, SlicePlane plane, SegmentOrientation orientation, double septumAngle, double rotation)
+    {
+        var r = Math.Sqrt(dx * dx + dy * dy);
+        var angle = Math.Atan2(dy, dx);
+        var (endo, epi) = Radii(slice, phase, orientation.ModelAngleDeg(plane, angle));
+        if (r < endo)
+        {
+            return Blood;
+        }
+        if (r < epi)
+        {
+            return Myocardium + TextureAmplitude * Texture(r, angle - rotation);
+        }
+        return WithRv && InRv(dx, dy, septumAngle, epi) ? Blood : Background;
     }
 
     private bool InRv(double dx, double dy, double septumAngle, double epi)
@@ -130,7 +132,13 @@ public sealed record SyntheticHeart
         return d < epi * 0.95 && Math.Sqrt(dx * dx + dy * dy) < epi + 12;
     }
 
-    private static double Texture(double r, double angle) => Math.Sin(1.3 * r) * Math.Cos(9 * angle) + 0.5 * Math.Sin(0.7 * r + 5 * angle);
+    /// <summary>Smooth speckle-like pattern (periods 10-20 mm), fixed to the tissue: it turns with the wall.</summary>
+    private static double Texture(double r, double angle)
+    {
+        var x = r * Math.Cos(angle);
+        var y = r * Math.Sin(angle);
+        return Math.Sin(0.55 * x) * Math.Cos(0.45 * y) + 0.6 * Math.Sin(0.35 * x + 0.5 * y);
+    }
 
     private static double Gaussian(Random random)
     {

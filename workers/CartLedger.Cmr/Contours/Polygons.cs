@@ -108,6 +108,7 @@ public static class Polygons
         var d = a - origin;
         var t = (d.X * e.Y - d.Y * e.X) / denominator;
         var s = (d.X * direction.Y - d.Y * direction.X) / denominator;
-        return t >= 0 && s >= 0 && s <= 1 ? t : -1;
+        // A ray through a vertex meets both edges at s = 0 and 1: tolerate rounding so it meets at least one.
+        return t >= 0 && s >= -1e-9 && s <= 1 + 1e-9 ? t : -1;
     }
 }

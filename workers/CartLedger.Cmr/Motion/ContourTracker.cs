@@ -25,6 +25,9 @@ public sealed record TrackedContour(IReadOnlyList<double[]> AnglesRad)
 /// </summary>
 public static class ContourTracker
 {
+    /// <summary>Confidence added to every point's neighbourhood: with no texture at all, the slide shrinks to zero.</summary>
+    private const double MinimumConfidence = 0.01;
+
     public static TrackedContour Track(CineSlice slice, IReadOnlyList<SliceContours> phases, int edPhase, TrackingParameters p)
     {
         var count = phases.Count;
@@ -40,6 +43,12 @@ public static class ContourTracker
         backward[edPhase] = initial;
         for (var step = 1; step < count; step++)
         {
+            if (!p.TrackTangentialMotion)
+            {
+                forward[(edPhase + step) % count] = initial;
+                backward[(edPhase - step + count) % count] = initial;
+                continue;
+            }
             var previous = (edPhase + step - 1) % count;
             var phase = (edPhase + step) % count;
             forward[phase] = Step(frames[previous], frames[phase], phases[previous].Endocardium, forward[previous], half, search, p);
@@ -57,20 +66,54 @@ public static class ContourTracker
         return new TrackedContour(blended);
     }
 
+    /// <summary>
+    /// One frame of tracking. The boundary's own motion along its normal is what the next contour already
+    /// gives; what tracking adds is the slide along the contour, which only texture can show. So only the
+    /// displacement along the template's weakest direction (along an edge: the edge itself) is used, weighted
+    /// by that direction's share of the gradient energy: a template that sees nothing but the boundary has no
+    /// share there and does not slide its point, however the boundary changes shape.
+    /// </summary>
     private static double[] Step(Image2D from, Image2D to, PolarContour fromContour, double[] angles, int half, int search, TrackingParameters p)
     {
         var grid = fromContour.Grid;
         var centre = fromContour.Centre;
-        var delta = new double[angles.Length];
+        var slide = new double[angles.Length];
+        var confidence = new double[angles.Length];
         for (var k = 0; k < angles.Length; k++)
         {
-            var point = centre + grid.Offset(fromContour.RadiusAt(angles[k]), angles[k]);
-            var (displacement, _) = BlockMatcher.Match(from, to, point, half, search);
-            var moved = point + displacement;
-            delta[k] = Wrap(grid.AngleOf(moved - centre) - angles[k]);
+            var radius = fromContour.RadiusAt(angles[k]);
+            var point = centre + grid.Offset(radius, angles[k]);
+            var match = BlockMatcher.Match(from, to, point, half, search);
+            var tangent = TangentPixels(fromContour, angles[k]);
+            var (weakest, share) = match.Tensor.Weakest();
+            var along = weakest * match.Displacement.Dot(weakest);
+            var onTangent = along.Dot(tangent);
+            // Arc length in mm along the tangent, as an angle at this radius.
+            slide[k] = grid.LengthMm(tangent * onTangent) * Math.Sign(onTangent) / Math.Max(radius, 1e-6);
+            confidence[k] = share;
         }
-        var smoothed = CircularSmooth(delta, p.AlongContourSmoothingPoints);
+        var smoothed = WeightedCircularSmooth(slide, confidence, p.AlongContourSmoothingPoints);
         return angles.Select((a, k) => a + smoothed[k]).ToArray();
+    }
+
+    /// <summary>Unit tangent (pixel space) of the contour at an angle, pointing towards increasing angle.</summary>
+    private static Vec2 TangentPixels(PolarContour contour, double angle)
+    {
+        const double h = 1e-3;
+        var grid = contour.Grid;
+        var before = grid.Offset(contour.RadiusAt(angle - h), angle - h);
+        var after = grid.Offset(contour.RadiusAt(angle + h), angle + h);
+        var d = after - before;
+        return d * (1 / Math.Max(d.Length, 1e-12));
+    }
+
+    /// <summary>Confidence-weighted Gaussian smoothing round the contour; low total confidence shrinks towards no slide.</summary>
+    private static double[] WeightedCircularSmooth(double[] values, double[] weights, double sigma)
+    {
+        var weighted = values.Select((v, k) => v * weights[k]).ToArray();
+        var numerator = CircularSmooth(weighted, sigma);
+        var denominator = CircularSmooth(weights, sigma);
+        return numerator.Select((n, k) => n / (denominator[k] + MinimumConfidence)).ToArray();
     }
 
     /// <summary>Gaussian smoothing of a periodic sequence (fixed summation order: deterministic).</summary>
@@ -93,5 +136,5 @@ public static class ContourTracker
         return result;
     }
 
-    internal static double Wrap(double angle) => Math.Atan2(Math.Sin(angle), Math.Cos(angle));
+    public static double Wrap(double angle) => Math.Atan2(Math.Sin(angle), Math.Cos(angle));
 }

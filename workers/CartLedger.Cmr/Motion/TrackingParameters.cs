@@ -15,5 +15,13 @@ public sealed record TrackingParameters
     /// <summary>Time to peak is searched in the first part of the cycle, as a fraction of R-R (excludes the next beat's onset).</summary>
     public double PeakWindowFractionOfRr { get; init; } = 0.8;
 
+    /// <summary>
+    /// Slide points along the contour by template matching (texture-based tangential tracking). Off by default:
+    /// SSFP myocardium carries almost no texture, and where only the boundary is visible a changing boundary
+    /// shape slides points spuriously (on a synthetic LBBB heart this moved times to peak by up to 90 ms, against
+    /// 15 ms with points kept on their rays). Off, each point follows its ray's boundary through the cycle.
+    /// </summary>
+    public bool TrackTangentialMotion { get; init; }
+
     public static TrackingParameters Default { get; } = new();
 }

@@ -20,8 +20,24 @@ public enum SignalFloor
 /// <param name="ThresholdFraction">Fraction of the maximum myocardial signal above which myocardium is scar (0.5 = FWHM; users adjust it).</param>
 /// <param name="Floor">The signal level the fraction is measured from.</param>
 /// <param name="FillEnclosedHoles">Count dark cores enclosed by scar within the myocardium as scar (microvascular obstruction is infarct; cmr-notes 2.2).</param>
-public sealed record FwhmParameters(double ThresholdFraction = 0.5, SignalFloor Floor = SignalFloor.Zero, bool FillEnclosedHoles = true)
+/// <param name="BorderMarginMm">
+/// Width of the partial-volume margin inside each contour, mm. On LGE the blood pool and epicardial fat are as bright as
+/// scar, so wall pixels that share signal with them would pass the threshold; margin pixels neither set the maximum nor
+/// are thresholded: they take the scar state of the wall just inside them (readers draw LGE contours just inside the
+/// wall for the same reason). 0 = plain FWHM on the given mask (e.g. an expert's myocardium).
+/// </param>
+/// <param name="MinRegionMm2">Scar regions (8-connected, per slice) smaller than this are removed as noise (Tao 2010's "false
+/// acceptance" step); 0 keeps every pixel.</param>
+public sealed record FwhmParameters(double ThresholdFraction = 0.5, SignalFloor Floor = SignalFloor.Zero, bool FillEnclosedHoles = true, double BorderMarginMm = 0, double MinRegionMm2 = 0)
 {
+    public double MinRegionMm2 { get; } = MinRegionMm2 is >= 0 and <= 500
+        ? MinRegionMm2
+        : throw new ArgumentOutOfRangeException(nameof(MinRegionMm2), MinRegionMm2, "minimum scar region must be 0-500 mm^2");
+
+    public double BorderMarginMm { get; } = BorderMarginMm is >= 0 and <= 5
+        ? BorderMarginMm
+        : throw new ArgumentOutOfRangeException(nameof(BorderMarginMm), BorderMarginMm, "border margin must be 0-5 mm");
+
     public double ThresholdFraction { get; } = ThresholdFraction is > 0 and < 1
         ? ThresholdFraction
         : throw new ArgumentOutOfRangeException(nameof(ThresholdFraction), ThresholdFraction, "threshold fraction must be in (0, 1)");

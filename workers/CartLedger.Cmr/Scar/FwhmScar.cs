@@ -47,8 +47,11 @@ public static class FwhmScar
         {
             scar.Bits[i] = myocardium.Bits[i] != 0 && image.Pixels[i] >= threshold.Threshold ? (byte)1 : (byte)0;
         }
-        return p.FillEnclosedHoles ? FillWithin(scar, myocardium) : scar;
+        return FillHoles(scar, myocardium, p);
     }
+
+    /// <summary>When the parameters ask for it, the scar with its enclosed holes within the myocardium filled.</summary>
+    public static Mask2D FillHoles(Mask2D scar, Mask2D myocardium, FwhmParameters p) => p.FillEnclosedHoles ? FillWithin(scar, myocardium) : scar;
 
     /// <summary>Holes of the scar (background not reaching the image border through non-scar) that lie in the myocardium.</summary>
     private static Mask2D FillWithin(Mask2D scar, Mask2D myocardium) => Regions.FillHoles(scar).And(myocardium).Or(scar);

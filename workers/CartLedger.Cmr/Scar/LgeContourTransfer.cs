@@ -9,7 +9,8 @@ namespace CartLedger.Cmr.Scar;
 /// Puts the cine's end-diastolic contours on the LGE images (SCIENCE.md 1: cine and LGE are acquired at the
 /// same positions and orientation; LGE is a diastolic image). Each LGE slice takes the contours of the cine
 /// slice nearest along the normal, within half a slice gap, mapped point by point through patient coordinates
-/// onto the LGE pixel grid. An LGE stack that is not parallel to the cine is refused: its contours would cut
+/// onto the LGE pixel grid, then shifted in-plane onto the LGE's own cavity and wall (<see cref="LgeAlignment"/>:
+/// each LGE slice is a separate breath-hold). An LGE stack that is not parallel to the cine is refused: its contours would cut
 /// the wall obliquely and every transmurality would be wrong.
 /// </summary>
 public static class LgeContourTransfer
@@ -40,7 +41,7 @@ public static class LgeContourTransfer
             {
                 continue;
             }
-            var contours = Map(nearest.Phases[cine.EndDiastolePhase], nearest.Plane, slice.Plane);
+            var contours = LgeAlignment.Align(slice.Frames[0], Map(nearest.Phases[cine.EndDiastolePhase], nearest.Plane, slice.Plane));
             result.Add(new LgeSlice(nearest.Index, slice.Plane, slice.Frames[0], contours, slice.SopInstanceUids.Count > 0 ? slice.SopInstanceUids[0] : ""));
         }
         return result;

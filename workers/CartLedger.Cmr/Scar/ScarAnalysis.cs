@@ -37,20 +37,43 @@ public static class ScarAnalysis
         edits ??= [];
         foreach (var change in edits.OfType<ScarThresholdChanged>())
         {
-            parameters = new FwhmParameters(change.ThresholdFraction, parameters.Floor, parameters.FillEnclosedHoles);
+            parameters = new FwhmParameters(change.ThresholdFraction, parameters.Floor, parameters.FillEnclosedHoles, parameters.BorderMarginMm, parameters.MinRegionMm2);
         }
         var myocardium = slices.Select(s => s.Contours.MyocardiumMask(s.Image.Width, s.Image.Height)).ToArray();
         if (slices.Count == 0 || myocardium.All(m => m.IsEmpty))
         {
             throw new CmrAnalysisException("lge-no-myocardium", "No LGE slice has myocardium: scar cannot be measured.");
         }
-        var threshold = FwhmScar.ThresholdOf(slices.Select((s, i) => (s.Image, myocardium[i])), parameters);
-        var scar = slices.Select((s, i) => FwhmScar.Segment(s.Image, myocardium[i], threshold, parameters)).ToArray();
+        var margin = parameters.BorderMarginMm;
+        var core = margin > 0 ? slices.Select((s, i) => PartialVolumeMargin.Core(myocardium[i], s.Contours, margin)).ToArray() : myocardium;
+        var threshold = FwhmScar.ThresholdOf(slices.Select((s, i) => (s.Image, core[i])), parameters);
+        var scar = new Mask2D[slices.Count];
+        for (var i = 0; i < slices.Count; i++)
+        {
+            if (margin > 0)
+            {
+                var (measured, wall) = PartialVolumeMargin.Segment(slices[i].Image, myocardium[i], slices[i].Contours, margin, threshold);
+                myocardium[i] = wall;
+                scar[i] = FwhmScar.FillHoles(measured, wall, parameters);
+            }
+            else
+            {
+                scar[i] = FwhmScar.Segment(slices[i].Image, myocardium[i], threshold, parameters);
+            }
+        }
+        if (parameters.MinRegionMm2 > 0)
+        {
+            for (var i = 0; i < slices.Count; i++)
+            {
+                var pixels = (int)Math.Ceiling(parameters.MinRegionMm2 / slices[i].Contours.Endocardium.Grid.PixelAreaMm2);
+                scar[i] = Regions.RemoveSmall(scar[i], pixels);
+            }
+        }
         foreach (var edit in edits)
         {
             Apply(edit, scar, myocardium);
         }
-        var result = slices.Select((s, i) => new ScarSlice(s, myocardium[i], scar[i], Transmurality.OfChords(scar[i], s.Contours))).ToList();
+        var result = slices.Select((s, i) => new ScarSlice(s, myocardium[i], scar[i], Transmurality.OfChords(scar[i], myocardium[i], s.Contours))).ToList();
         return new ScarResult(parameters, threshold, result);
     }
 

@@ -92,7 +92,7 @@ public static class BloodPool
             return null;
         }
         var wall = Thresholds.Median(ringValues);
-        return wall + double.Parse(Environment.GetEnvironmentVariable("F") ?? "0.5") * (Thresholds.Median(coreValues) - wall);
+        return wall + 0.5 * (Thresholds.Median(coreValues) - wall);
     }
 
     private static List<float> Values(Image2D image, Mask2D mask)

@@ -17,14 +17,22 @@ public static class EndocardiumSearch
     public const double WallLevel = 0.3;
 
     private const double SustainMm = 1.5;
-    private const double StartInsideGuideMm = 3;
+    private const double WallSearchInsideMm = 3;
     private const double CrossingSigmaMm = 1.5;
     private const double MissingCost = 0.5;
     private const double BloodFromMm = 8;
     private const double BloodToMm = 2;
     private const double WallSearchMm = 10;
 
-    public static double[] Find(PolarImage polar, IReadOnlyList<double> guideMm, double guideWeight, IntensityModel intensities, SegmentationParameters p)
+    /// <param name="polar">The smoothed image around the slice centre.</param>
+    /// <param name="guideMm">Guide radius per ray: the filled blood pool's convex hull, or the previous phase's endocardium.</param>
+    /// <param name="guideWeight">Pull towards the guide, per mm^2.</param>
+    /// <param name="startInsideGuideMm">How far inside the guide the search for the wall begins: at the hull itself (the wall
+    /// level lies outside the pool's half-way edge, and papillary muscles touching the wall lie inside the hull, so the
+    /// cavity keeps them, as experts draw), a few millimetres inside the previous phase (the wall moves inwards in systole).</param>
+    /// <param name="intensities">The slice's blood and wall signal.</param>
+    /// <param name="p">Segmentation parameters.</param>
+    public static double[] Find(PolarImage polar, IReadOnlyList<double> guideMm, double guideWeight, double startInsideGuideMm, IntensityModel intensities, SegmentationParameters p)
     {
         var k = polar.AngleCount;
         var n = polar.RadiusCount;
@@ -33,7 +41,7 @@ public static class EndocardiumSearch
         for (var a = 0; a < k; a++)
         {
             var level = LocalWallLevel(polar, a, guideMm[a], intensities);
-            var crossing = FirstSustainedBelow(polar, a, level, guideMm[a] - StartInsideGuideMm, sustain);
+            var crossing = FirstSustainedBelow(polar, a, level, guideMm[a] - startInsideGuideMm, sustain);
             for (var i = 0; i < n; i++)
             {
                 var r = polar.RadiusMm(i);
@@ -72,7 +80,7 @@ public static class EndocardiumSearch
         var blood = inside.Count > 0 ? Math.Max(Thresholds.Median(inside), slice.Myocardium + 0.5 * slice.Contrast) : slice.Blood;
         var window = Math.Max(1, (int)Math.Round(2.0 / step));
         var wall = double.MaxValue;
-        var from = Math.Max(0, (int)Math.Round((guideMm - StartInsideGuideMm) / step));
+        var from = Math.Max(0, (int)Math.Round((guideMm - WallSearchInsideMm) / step));
         var to = Math.Min(polar.RadiusCount - window, (int)Math.Round((guideMm + WallSearchMm) / step));
         for (var i = from; i < to; i++)
         {

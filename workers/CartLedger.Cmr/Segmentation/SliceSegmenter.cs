@@ -16,6 +16,8 @@ public sealed record SliceSegmentation(SliceContours Contours, IntensityModel In
 public static class SliceSegmenter
 {
     private const double HullGuideWeight = 0.002;
+    private const double StartInsideHullMm = 0;
+    private const double StartInsidePreviousMm = 3;
 
     /// <summary>A first segmentation from a seed; null when no blood pool of LV size is at the seed.</summary>
     public static SliceSegmentation? SegmentFromSeed(Image2D image, Vec2 seed, PixelGrid grid, SegmentationParameters p)
@@ -39,7 +41,7 @@ public static class SliceSegmenter
         }
         var blood = bloodValues.Count > 0 ? Thresholds.Median(bloodValues) : pool.Threshold;
         var intensities = IntensityModel.Estimate(polar, hull.RadiiMm, blood);
-        var endo = EndocardiumSearch.Find(polar, hull.RadiiMm, HullGuideWeight, intensities, p);
+        var endo = EndocardiumSearch.Find(polar, hull.RadiiMm, HullGuideWeight, StartInsideHullMm, intensities, p);
         var epi = EpicardiumSearch.Find(polar, endo, intensities, null, 0, p);
         return new SliceSegmentation(Contours(pool.Centre, endo, epi, grid), intensities);
     }
@@ -50,7 +52,7 @@ public static class SliceSegmenter
         var smoothed = Smooth(image, grid, p);
         var centre = previous.Contours.Endocardium.Centre;
         var polar = Polar(smoothed, centre, grid, p);
-        var endo = EndocardiumSearch.Find(polar, previous.Contours.Endocardium.RadiiMm, p.TemporalWeight, previous.Intensities, p);
+        var endo = EndocardiumSearch.Find(polar, previous.Contours.Endocardium.RadiiMm, p.TemporalWeight, StartInsidePreviousMm, previous.Intensities, p);
         var epi = EpicardiumSearch.Find(polar, endo, previous.Intensities, previous.Contours.Epicardium.RadiiMm, p.TemporalWeight, p);
         return new SliceSegmentation(Contours(centre, endo, epi, grid), previous.Intensities);
     }

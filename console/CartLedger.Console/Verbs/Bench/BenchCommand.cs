@@ -18,6 +18,7 @@ public static class BenchCommand
             BenchImagingCommand.Create(terminal),
             Ledger.LedgerBenchCommand.Create(terminal),
             Dicom.DicomBenchCommand.Create(terminal),
+            Cmr.CmrBenchCommand.Create(terminal),
         ];
         foreach (var area in areas)
         {
