@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CartLedger.Ledger.Appending;
 using CartLedger.Ledger.Blobs;
 using CartLedger.Ledger.Events;
@@ -15,7 +14,6 @@ namespace CartLedger.Ledger;
 /// </summary>
 public sealed class EventStore(NpgsqlDataSource dataSource, LedgerOptions? options = null)
 {
-    private static readonly ConditionalWeakTable<NpgsqlTransaction, object> TransactionsWithAppend = [];
     private readonly LedgerOptions _options = options ?? new LedgerOptions();
 
     public NpgsqlDataSource DataSource { get; } = dataSource;
@@ -45,25 +43,23 @@ public sealed class EventStore(NpgsqlDataSource dataSource, LedgerOptions? optio
 
     /// <summary>
     /// Appends inside the caller's transaction, e.g. with a job's completion or a subscriber's checkpoint. Make it
-    /// the last write of the transaction and the only append in it: it takes the log-head lock, held to commit.
+    /// the last write of the transaction and the only append in it: it takes the log-head lock, held to commit
+    /// (a second append would lock a stream while holding the head: a deadlock risk, refused by the database).
     /// After a <see cref="LedgerException"/> the transaction is aborted and must be rolled back.
     /// </summary>
     public async Task<AppendResult> AppendAsync(NpgsqlTransaction transaction, AppendRequest request, CancellationToken cancellationToken = default)
     {
-        if (TransactionsWithAppend.TryGetValue(transaction, out _))
-        {
-            // Two appends in one transaction would take two stream locks around the head lock: a deadlock risk.
-            throw new InvalidOperationException("one append per transaction: this transaction has already appended");
-        }
-        TransactionsWithAppend.Add(transaction, request);
         foreach (var blob in request.Blobs)
         {
             await BlobStore.InsertAsync(transaction, blob, cancellationToken);
         }
         var (result, events) = await AppendCommand.ExecuteAsync(transaction.Connection!, transaction, request, cancellationToken);
-        foreach (var handler in _options.InlineHandlers.Where(_ => events.Count > 0))
+        if (events.Count > 0)
         {
-            await handler.HandleAsync(new EventBatch(events, Replay: false), transaction, cancellationToken);
+            foreach (var handler in _options.InlineHandlers)
+            {
+                await handler.HandleAsync(new EventBatch(events, Replay: false), transaction, cancellationToken);
+            }
         }
         return result;
     }
@@ -88,6 +84,10 @@ public sealed class EventStore(NpgsqlDataSource dataSource, LedgerOptions? optio
         await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
         return await ReadAllAsync(connection, null, afterPosition, maxCount, cancellationToken);
     }
+
+    /// <summary>The same, inside the caller's transaction (a subscriber's batch, a rebuild).</summary>
+    public async Task<IReadOnlyList<RecordedEvent>> ReadAllAsync(NpgsqlTransaction transaction, long afterPosition, int maxCount, CancellationToken cancellationToken = default) =>
+        await ReadAllAsync(transaction.Connection!, transaction, afterPosition, maxCount, cancellationToken);
 
     internal async Task<List<RecordedEvent>> ReadAllAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long afterPosition, int maxCount, CancellationToken cancellationToken)
     {

@@ -172,4 +172,17 @@ public class AppendingTests(PostgresDatabase database) : LedgerTestBase(database
 
         Assert.Equal(0, decreasing);
     }
+
+    [Fact]
+    public async Task A_second_append_in_one_transaction_is_refused()
+    {
+        await using var connection = await DataSource.OpenConnectionAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        await Store.AppendAsync(transaction, Sample.Append(Guid.NewGuid(), ExpectedVersion.NoStream, Sample.Event()), Ct);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Store.AppendAsync(transaction, Sample.Append(Guid.NewGuid(), ExpectedVersion.NoStream, Sample.Event()), Ct));
+
+        Assert.Contains("one append per transaction", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -67,6 +67,15 @@ public class TamperDetectionTests
     }
 
     [Fact]
+    public async Task Changing_only_the_jsonb_copy_of_the_data_is_reported_at_that_event()
+    {
+        var (report, ledger) = await VerifyAfterTamperingAsync("update ledger.events set data = data || '{\"n\": 99}' where position = 6");
+        await using var _ = ledger;
+
+        Assert.Equal((6L, ChainBreakKind.JsonMismatch), (report.FirstBreak!.Position, report.FirstBreak.Kind));
+    }
+
+    [Fact]
     public async Task Deleting_an_event_is_reported_at_the_missing_position()
     {
         var (report, ledger) = await VerifyAfterTamperingAsync("delete from ledger.events where position = 5");
@@ -116,8 +125,8 @@ public class TamperDetectionTests
     {
         var (report, ledger) = await VerifyAfterTamperingAsync("""
             insert into ledger.events (position, event_id, stream_id, stream_version, event_type, schema_version, data_text, metadata_text,
-                                       recorded_at, prev_hash, hash, log_hash)
-            select 19, gen_random_uuid(), stream_id, 7, event_type, 1, data_text, metadata_text, recorded_at, hash, hash, log_hash
+                                       data, metadata, recorded_at, prev_hash, hash, log_hash)
+            select 19, gen_random_uuid(), stream_id, 7, event_type, 1, data_text, metadata_text, data, metadata, recorded_at, hash, hash, log_hash
             from ledger.events where position = 18;
             """);
         await using var _ = ledger;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CartLedger.Console.Verbs;
 using CartLedger.Console.Verbs.Bench;
+using CartLedger.Console.Verbs.Demo;
 
 namespace CartLedger.Console.Cli;
 
@@ -18,6 +19,7 @@ public static class VerbCatalog
         [
             VersionCommand.Create(terminal),
             BenchCommand.Create(terminal),
+            DemoCommand.Create(terminal),
         ];
         foreach (var verb in verbs)
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CartLedger.Domain.Access;
 
 /// <summary>Who a user is to the record (ARCHITECTURE.md "Users"). Auditors and researchers can never cause events.</summary>
@@ -34,5 +36,6 @@ public sealed record Actor(string UserId, string PrintedName, Role Role)
     public Role Role { get; } = Enum.IsDefined(Role) ? Role : throw new ArgumentOutOfRangeException(nameof(Role), Role, "actor: unknown role");
 
     /// <summary>True for the roles that may cause events at all.</summary>
+    [JsonIgnore]
     public bool MayWrite => Role is not (Role.Auditor or Role.Researcher);
 }

@@ -11,12 +11,12 @@ public sealed record DemoUser(string SignInName, string PrintedName, Role Role, 
 /// <summary>One demo user per role, so a newcomer can try every surface. Demo credentials only: never for real data.</summary>
 public static class DemoUsers
 {
-    public static DemoUser Operator { get; } = new("op.jansen", "M. Jansen (cath-lab operator)", Role.Operator, "demo-operator");
-    public static DemoUser Cardiologist { get; } = new("dr.devries", "Dr. A. de Vries (implanting cardiologist)", Role.Cardiologist, "demo-cardiologist");
-    public static DemoUser Analyst { get; } = new("an.bakker", "S. Bakker (imaging analyst)", Role.Analyst, "demo-analyst");
-    public static DemoUser Auditor { get; } = new("au.visser", "R. Visser (regulatory auditor)", Role.Auditor, "demo-auditor");
-    public static DemoUser Researcher { get; } = new("re.smit", "L. Smit (outcomes researcher)", Role.Researcher, "demo-researcher");
-    public static DemoUser Worker { get; } = new("wk.compute-01", "compute worker 01", Role.Worker, "demo-worker");
+    public static DemoUser Operator { get; } = new("op.jansen", "M. Jansen", Role.Operator, "demo-operator");
+    public static DemoUser Cardiologist { get; } = new("dr.devries", "Dr. A. de Vries", Role.Cardiologist, "demo-cardiologist");
+    public static DemoUser Analyst { get; } = new("an.bakker", "S. Bakker", Role.Analyst, "demo-analyst");
+    public static DemoUser Auditor { get; } = new("au.visser", "R. Visser", Role.Auditor, "demo-auditor");
+    public static DemoUser Researcher { get; } = new("re.smit", "L. Smit", Role.Researcher, "demo-researcher");
+    public static DemoUser Worker { get; } = new("wk.compute-01", "Compute worker 01", Role.Worker, "demo-worker");
 
     public static IReadOnlyList<DemoUser> All { get; } = [Operator, Cardiologist, Analyst, Auditor, Researcher, Worker];
 }

@@ -13,7 +13,7 @@ namespace CartLedger.Domain.Demo;
 internal static class DemoValues
 {
     public static AlgorithmInfo Entered(string what) =>
-        new("demo.entered-values", "1", [new AlgorithmParameter("what", what)], [], Sha(what));
+        new(ProcedureTimeline.EnteredAlgorithmName, "1", [new AlgorithmParameter("what", what)], [], Sha(what));
 
     /// <summary>A stand-in SHA-256 for demo blobs: the hash of a label (the demo stores no pixels).</summary>
     public static string Sha(string label) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"cartledger demo: {label}")));

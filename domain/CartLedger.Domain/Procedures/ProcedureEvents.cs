@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CartLedger.Domain.Access;
 using CartLedger.Domain.LeadPlacement;
 using CartLedger.Domain.Quantities;
@@ -12,7 +13,7 @@ namespace CartLedger.Domain.Procedures;
 // (OccurredAt, stated by the user); when it was recorded is the ledger's database clock, kept in the ledger's metadata.
 
 /// <summary>Base of every procedure event: who (<paramref name="By"/>) and when it happened clinically.</summary>
-public abstract record ProcedureEvent(Actor By, DateTimeOffset OccurredAt);
+public abstract record ProcedureEvent([property: JsonPropertyOrder(-2)] Actor By, [property: JsonPropertyOrder(-1)] DateTimeOffset OccurredAt);
 
 /// <summary>A patient was enrolled for CRT at a center (pseudonymous id only; no identifiers in the record).</summary>
 public sealed record ProcedureOpened(Actor By, DateTimeOffset OccurredAt, Guid ProcedureId, string PatientPseudonym, string CenterId, Indication Indication) : ProcedureEvent(By, OccurredAt);

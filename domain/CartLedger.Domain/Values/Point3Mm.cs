@@ -1,11 +1,26 @@
+using System.Text.Json.Serialization;
+
 namespace CartLedger.Domain.Values;
 
-/// <summary>A point in DICOM patient coordinates (LPS), millimetres.</summary>
-public readonly record struct Point3Mm(double X, double Y, double Z)
+/// <summary>A point in DICOM patient coordinates (LPS), millimetres; every coordinate finite.</summary>
+public readonly record struct Point3Mm
 {
-    public double X { get; } = double.IsFinite(X) ? X : throw new ArgumentOutOfRangeException(nameof(X), X, "coordinate must be finite (mm)");
-    public double Y { get; } = double.IsFinite(Y) ? Y : throw new ArgumentOutOfRangeException(nameof(Y), Y, "coordinate must be finite (mm)");
-    public double Z { get; } = double.IsFinite(Z) ? Z : throw new ArgumentOutOfRangeException(nameof(Z), Z, "coordinate must be finite (mm)");
+    // Explicit and marked for System.Text.Json: a struct would otherwise be read through its implicit
+    // parameterless constructor, leaving get-only coordinates silently at zero.
+    [JsonConstructor]
+    public Point3Mm(double x, double y, double z)
+    {
+        X = Finite(x, nameof(x));
+        Y = Finite(y, nameof(y));
+        Z = Finite(z, nameof(z));
+    }
+
+    public double X { get; }
+    public double Y { get; }
+    public double Z { get; }
+
+    private static double Finite(double value, string name) =>
+        double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(name, value, "coordinate must be finite (mm)");
 }
 
 /// <summary>A rigid pose: rotations about the patient axes (degrees, applied X then Y then Z) and a translation (mm, LPS).</summary>

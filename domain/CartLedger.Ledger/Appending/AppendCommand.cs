@@ -23,7 +23,7 @@ internal static class AppendCommand
         command.Parameters.Add(new NpgsqlParameter<string[]>() { TypedValue = [.. events.Select(e => e.EventType)] });
         command.Parameters.Add(new NpgsqlParameter<int[]>() { TypedValue = [.. events.Select(e => e.SchemaVersion)] });
         command.Parameters.Add(new NpgsqlParameter<string[]>() { TypedValue = [.. events.Select(e => e.Data)] });
-        command.Parameters.Add(new NpgsqlParameter<string[]>() { TypedValue = [.. events.Select(e => MetadataJson.Write(e.Metadata))] });
+        command.Parameters.Add(new NpgsqlParameter<string[]>() { TypedValue = MetadataTexts(events) });
         command.Parameters.Add(new NpgsqlParameter<DateTime?[]>()
         {
             NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
@@ -50,6 +50,17 @@ internal static class AppendCommand
         }
         var result = new AppendResult(request.StreamId, recorded[0].Position, recorded[^1].Position, recorded[^1].StreamVersion, recorded[0].RecordedAt, duplicate);
         return (result, duplicate ? [] : recorded);
+    }
+
+    // The events of one command usually share one metadata object: serialise it once.
+    private static string[] MetadataTexts(IReadOnlyList<NewEvent> events)
+    {
+        var texts = new string[events.Count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = i > 0 && ReferenceEquals(events[i].Metadata, events[i - 1].Metadata) ? texts[i - 1] : MetadataJson.Write(events[i].Metadata);
+        }
+        return texts;
     }
 
     private static DateTimeOffset ToUtc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

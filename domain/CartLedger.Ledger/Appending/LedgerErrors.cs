@@ -11,6 +11,7 @@ internal static class LedgerErrors
     public const string AppendIdReused = "CLI01";
     public const string Archived = "CLR01";
     public const string AppendOnly = "CLA01";
+    public const string SecondAppend = "CLM01";
 
     public static Exception Translate(PostgresException e, AppendRequest request) => e.SqlState switch
     {
@@ -22,6 +23,7 @@ internal static class LedgerErrors
         StreamType => new StreamTypeMismatchException(request.StreamId, e.MessageText, e),
         AppendIdReused => new AppendIdReusedException(request.AppendId, e.MessageText, e),
         Archived => new StreamArchivedException(request.StreamId, e.MessageText, e),
+        SecondAppend => new InvalidOperationException(e.MessageText, e),
         _ => e,
     };
 }

@@ -36,11 +36,12 @@ create table ledger.events (
   stream_version bigint not null check (stream_version > 0),
   event_type text not null check (event_type <> ''),
   schema_version int not null check (schema_version > 0),
-  -- The exact text that is hashed; jsonb normalises key order and whitespace, so it is derived from it.
+  -- The exact text that is hashed (jsonb normalises key order and whitespace) and, for SQL queries, its jsonb.
+  -- ledger.append derives both from one input; ChainVerifier checks that they still agree.
   data_text text not null,
   metadata_text text not null,
-  data jsonb not null generated always as (data_text::jsonb) stored,
-  metadata jsonb not null generated always as (metadata_text::jsonb) stored,
+  data jsonb not null,
+  metadata jsonb not null,
   recorded_at timestamptz not null,
   occurred_at timestamptz,
   prev_hash bytea not null check (octet_length(prev_hash) = 32),
@@ -52,7 +53,9 @@ create table ledger.events (
   check (metadata ? 'actor' and metadata ? 'terminal' and metadata ? 'correlationId' and metadata ? 'softwareVersion'),
   check (metadata -> 'actor' ? 'id' and metadata -> 'actor' ? 'name'),
   -- Auditors and researchers read; they never write (also refused in C# and by function privileges).
-  check (metadata -> 'actor' ->> 'role' in ('operator', 'cardiologist', 'analyst', 'worker', 'system')));
+  check (metadata -> 'actor' ->> 'role' in ('operator', 'cardiologist', 'analyst', 'worker', 'system')))
+  -- Rows of ~1-8 KB stay in the heap page uncompressed: compressing on insert costs more than it saves here.
+  with (toast_tuple_target = 8160);
 
 -- Idempotent appends: a retried command with the same append id returns the first result.
 create table ledger.appends (

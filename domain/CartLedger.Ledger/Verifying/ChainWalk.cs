@@ -40,6 +40,11 @@ internal sealed class ChainWalk(bool wholeLog)
             return Break(e.Position, e.StreamId, e.StreamVersion, ChainBreakKind.HashMismatch,
                 "its stored bytes do not hash to its stored hash (the event was modified)");
         }
+        if (!e.JsonAgrees)
+        {
+            return Break(e.Position, e.StreamId, e.StreamVersion, ChainBreakKind.JsonMismatch,
+                "its jsonb copy no longer matches its hashed text (the jsonb was modified)");
+        }
         if (wholeLog)
         {
             var logHash = new byte[EventHashing.HashBytes];

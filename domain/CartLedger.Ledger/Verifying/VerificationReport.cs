@@ -17,6 +17,9 @@ public enum ChainBreakKind
     /// <summary>The event's stored bytes or placement no longer hash to its stored hash (modified).</summary>
     HashMismatch,
 
+    /// <summary>The jsonb copy of the data or metadata (what SQL queries read) no longer matches the hashed text.</summary>
+    JsonMismatch,
+
     /// <summary>The event's previous hash is not the hash of the stream's previous event (removed, inserted or reordered in its stream).</summary>
     StreamLinkBroken,
 

@@ -15,12 +15,12 @@ public static class BenchCommand
             .WithExamples("./cartledger bench ledger --json");
         Command[] areas =
         [
+            Ledger.LedgerBenchCommand.Create(terminal),
         ];
         foreach (var area in areas)
         {
             bench.Subcommands.Add(area);
         }
-        _ = terminal;
         return bench;
     }
 }

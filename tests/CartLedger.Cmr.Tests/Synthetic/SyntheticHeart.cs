@@ -1,0 +1,141 @@
+using CartLedger.Cmr.Segmentation;
+using CartLedger.Imaging.Geometry;
+
+namespace CartLedger.Cmr.Tests.Synthetic;
+
+/// <summary>
+/// A minimal analytic short-axis heart for unit tests (not the phantom): a bright blood pool inside a dark
+/// myocardial ring whose radii are given per slice, phase and angle, a bright RV crescent on the septal side,
+/// a mid-grey background and seeded Gaussian noise, on planes oriented as a real short-axis stack (LPS).
+/// </summary>
+public sealed record SyntheticHeart
+{
+    public int SliceCount { get; init; } = 8;
+    public int PhaseCount { get; init; } = 20;
+    public double SliceGapMm { get; init; } = 8;
+    public double PixelMm { get; init; } = 1.5;
+    public int Size { get; init; } = 128;
+    public double RrMs { get; init; } = 1000;
+    public float Blood { get; init; } = 300;
+    public float Myocardium { get; init; } = 80;
+    public float Background { get; init; } = 150;
+    public double NoiseSd { get; init; } = 6;
+    public bool WithRv { get; init; } = true;
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Endocardial and epicardial radius (mm) of a slice (0 = base), phase and model angle theta (degrees).</summary>
+    public Func<int, int, double, (double Endo, double Epi)> Radii { get; init; } = (slice, _, _) => (25 - 1.5 * slice, 35 - 1.2 * slice);
+
+    /// <summary>Speckle texture amplitude inside the myocardium, moving with the wall (for tracking); 0 = flat.</summary>
+    public double TextureAmplitude { get; init; }
+
+    /// <summary>Rigid in-plane rotation of the texture per phase (degrees), for tangential tracking tests.</summary>
+    public Func<int, double> TextureRotationDeg { get; init; } = _ => 0;
+
+    public static Vec3 LongAxis => Anatomy.BaseToApex;
+
+    /// <summary>The plane of slice <paramref name="slice"/> (0 = basal), its centre pixel on the LV axis.</summary>
+    public SlicePlane Plane(int slice)
+    {
+        var normal = LongAxis;
+        var x = new Vec3(0, 0, 1).Cross(normal).Normalized();
+        var y = normal.Cross(x);
+        var centre = LongAxis * (slice * SliceGapMm);
+        var half = (Size - 1) / 2.0 * PixelMm;
+        return new SlicePlane(centre - x * half - y * half, x, y, PixelMm, PixelMm);
+    }
+
+    /// <summary>Theta (degrees) of an in-plane direction: 0 at the anterior RV insertion, towards the septum (the truth orientation).</summary>
+    public SegmentOrientation TrueOrientation
+    {
+        get
+        {
+            var plane = Plane(0);
+            var septum = Anatomy.InPlaneAngle(plane, Anatomy.LvToSeptum);
+            var plus = Anatomy.Direction(plane, septum + Math.PI / 3);
+            var minus = Anatomy.Direction(plane, septum - Math.PI / 3);
+            var plusIsAnterior = plus.Dot(Anatomy.Anterior) > minus.Dot(Anatomy.Anterior);
+            var anterior = plusIsAnterior ? plus : minus;
+            var inferior = plusIsAnterior ? minus : plus;
+            return new SegmentOrientation(anterior, inferior, plane.Normal * (plusIsAnterior ? -1 : 1), "truth");
+        }
+    }
+
+    public CineStack Build()
+    {
+        var random = new Random(Seed);
+        var slices = new List<CineSlice>();
+        for (var s = 0; s < SliceCount; s++)
+        {
+            var frames = new List<Image2D>();
+            var times = new List<double>();
+            var uids = new List<string>();
+            for (var t = 0; t < PhaseCount; t++)
+            {
+                frames.Add(Render(s, t, random));
+                times.Add(t * RrMs / PhaseCount);
+                uids.Add($"2.25.{s + 1}{t + 100}");
+            }
+            slices.Add(new CineSlice(Plane(s), frames, times, uids));
+        }
+        return new CineStack("2.25.1", "2.25.2", slices);
+    }
+
+    public Image2D Render(int slice, int phase, Random random)
+    {
+        var image = new Image2D(Size, Size);
+        var plane = Plane(slice);
+        var orientation = TrueOrientation;
+        var centre = (Size - 1) / 2.0;
+        var septumAngle = Anatomy.InPlaneAngle(plane, Anatomy.LvToSeptum);
+        var rotation = TextureRotationDeg(phase) * Math.PI / 180;
+        for (var y = 0; y < Size; y++)
+        {
+            for (var x = 0; x < Size; x++)
+            {
+                var dx = (x - centre) * PixelMm;
+                var dy = (y - centre) * PixelMm;
+                var r = Math.Sqrt(dx * dx + dy * dy);
+                var angle = Math.Atan2(dy, dx);
+                var theta = orientation.ModelAngleDeg(plane, angle);
+                var (endo, epi) = Radii(slice, phase, theta);
+                float value;
+                if (r < endo)
+                {
+                    value = Blood;
+                }
+                else if (r < epi)
+                {
+                    value = Myocardium + (float)(TextureAmplitude * Texture(r, angle - rotation));
+                }
+                else if (WithRv && InRv(dx, dy, septumAngle, epi))
+                {
+                    value = Blood;
+                }
+                else
+                {
+                    value = Background;
+                }
+                image[x, y] = value + (float)(NoiseSd * Gaussian(random));
+            }
+        }
+        return image;
+    }
+
+    private bool InRv(double dx, double dy, double septumAngle, double epi)
+    {
+        var cx = Math.Cos(septumAngle) * epi * 0.9;
+        var cy = Math.Sin(septumAngle) * epi * 0.9;
+        var d = Math.Sqrt((dx - cx) * (dx - cx) + (dy - cy) * (dy - cy));
+        return d < epi * 0.95 && Math.Sqrt(dx * dx + dy * dy) < epi + 12;
+    }
+
+    private static double Texture(double r, double angle) => Math.Sin(1.3 * r) * Math.Cos(9 * angle) + 0.5 * Math.Sin(0.7 * r + 5 * angle);
+
+    private static double Gaussian(Random random)
+    {
+        var u1 = 1.0 - random.NextDouble();
+        var u2 = random.NextDouble();
+        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
+}
