@@ -3,6 +3,7 @@ using CartLedger.Domain.Segments;
 using CartLedger.Imaging.Geometry;
 using CartLedger.Registration.Landmarks;
 using CartLedger.Registration.LeadMeasurement;
+using CartLedger.Registration.Model;
 using CartLedger.Registration.Tests.Support;
 
 namespace CartLedger.Registration.Tests.LeadMeasurement;

@@ -1,5 +1,3 @@
-using CartLedger.Registration.Similarity;
-
 namespace CartLedger.Registration.Intensity;
 
 /// <summary>A pose of the exhaustive search with its score.</summary>
@@ -31,7 +29,7 @@ internal static class ExhaustiveSearch
             {
                 for (var dx = -reach; dx <= reach; dx++)
                 {
-                    slice[(dy + reach) * side + dx + reach] = SparseSimilarity.Evaluate(scorer.Method, level.Features, scorer.Moving, dx, dy);
+                    slice[(dy + reach) * side + dx + reach] = scorer.Evaluate(level, dx, dy);
                 }
             }
             scores[r] = slice;

@@ -28,7 +28,18 @@ public sealed class FixedLevel
     public Image2D Image { get; }
 
     /// <summary>Averages the detector rectangle [x0, x0 + w) x [y0, y0 + h) in blocks of <paramref name="factor"/> pixels.</summary>
-    public static FixedLevel Create(Image2D attenuation, int x0, int y0, int width, int height, int factor, double mmPerDetectorPixel, MetricSettings settings)
+    /// <param name="attenuation">The whole frame in attenuation polarity.</param>
+    /// <param name="x0">Left of the region, detector pixels.</param>
+    /// <param name="y0">Top of the region, detector pixels.</param>
+    /// <param name="width">Region width, detector pixels.</param>
+    /// <param name="height">Region height, detector pixels.</param>
+    /// <param name="factor">Block size, detector pixels.</param>
+    /// <param name="mmPerDetectorPixel">Detector pixel size at the model's depth.</param>
+    /// <param name="settings">Metric settings; their fixed smoothing is replaced by <paramref name="smoothingMm"/> when given.</param>
+    /// <param name="smoothingMm">Gaussian sigma of the X-ray, mm at the model.</param>
+    /// <param name="suppressionMm">Width of bright structures to remove by opening, mm at the model (0: none).</param>
+    public static FixedLevel Create(Image2D attenuation, int x0, int y0, int width, int height, int factor, double mmPerDetectorPixel, MetricSettings settings,
+        double? smoothingMm = null, double suppressionMm = 0)
     {
         int w = width / factor, h = height / factor;
         if (w < 8 || h < 8)
@@ -53,8 +64,12 @@ public sealed class FixedLevel
                 }
             }
         }
-        var image = new Image2D(w, h, pixels);
+        var resolutionMm = factor * mmPerDetectorPixel;
+        var radius = (int)Math.Round(suppressionMm / 2 / resolutionMm);
+        var image = new Image2D(w, h, ImageFilters.Opening(pixels, w, h, radius));
         var grid = new PixelGrid(w, h, x0 + (factor - 1) / 2.0, y0 + (factor - 1) / 2.0, factor);
-        return new FixedLevel(grid, FixedFeatures.Create(image, settings), factor * mmPerDetectorPixel, image);
+        // Never below the metric's own pixel smoothing: gradients of unsmoothed quantum noise swamp everything.
+        var levelSettings = smoothingMm is { } mm ? settings with { FixedSmoothingPx = Math.Max(settings.FixedSmoothingPx, mm / resolutionMm) } : settings;
+        return new FixedLevel(grid, FixedFeatures.Create(image, levelSettings), resolutionMm, image);
     }
 }

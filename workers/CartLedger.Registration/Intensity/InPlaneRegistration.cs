@@ -35,9 +35,9 @@ public static class InPlaneRegistration
         var region = RegistrationRegion.Around(frame, model, start, centre, settings);
         var attenuation = frame.Attenuation();
         var centreLps = start.Apply(centre);
-        PoseScorer NewScorer() => new(model, frame.Geometry, start, centreLps, settings.Method, settings.Metric);
+        PoseScorer NewScorer() => new(model, frame.Geometry, start, centreLps, settings.Method, settings.Metric, settings.MetricWindowMarginMm) { UseThickness = settings.ThicknessModel };
         FixedLevel Level(double mm) => FixedLevel.Create(attenuation, region.X0, region.Y0, region.Width, region.Height,
-            region.FactorFor(mm), region.MmPerDetectorPixel, settings.Metric);
+            region.FactorFor(mm), region.MmPerDetectorPixel, settings.Metric, settings.FixedSmoothingMm, settings.DeviceSuppressionMm);
 
         var coarse = Level(settings.CoarseResolutionMm);
         var search = ExhaustiveSearch.Run(coarse, NewScorer, settings);
@@ -69,6 +69,22 @@ public static class InPlaneRegistration
         var quality = Quality(NewScorer(), coarse, search, candidates);
         return new InPlaneResult(NewScorer().Transform(best.Current), best.Current, settings.Method, best.Score, quality,
             [.. candidates.Select(c => new RefinedCandidate(c.Start, c.Current, c.Score))], evaluations + 2);
+    }
+
+    /// <summary>
+    /// The metric of <paramref name="pose"/> at the finest level of <paramref name="settings"/>, the region placed as a
+    /// registration started from that pose would place it: for diagnostics and for comparing poses (e.g. a manual one).
+    /// </summary>
+    public static double Score(XrayFrame frame, MeshArrays model, RigidTransform pose, InPlaneSettings settings, Vec3? modelCentre = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(settings);
+        var centre = modelCentre ?? model.Centroid;
+        var region = RegistrationRegion.Around(frame, model, pose, centre, settings);
+        var level = FixedLevel.Create(frame.Attenuation(), region.X0, region.Y0, region.Width, region.Height, region.FactorFor(settings.RefineLevelsMm[^1]),
+            region.MmPerDetectorPixel, settings.Metric, settings.FixedSmoothingMm, settings.DeviceSuppressionMm);
+        return new PoseScorer(model, frame.Geometry, pose, pose.Apply(centre), settings.Method, settings.Metric, settings.MetricWindowMarginMm) { UseThickness = settings.ThicknessModel }.Score(level, InPlanePose.Zero);
     }
 
     private static (InPlanePose Pose, double Score, int Evaluations) Refine(PoseScorer scorer, FixedLevel level, InPlanePose from)

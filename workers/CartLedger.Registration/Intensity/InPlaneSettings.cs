@@ -16,6 +16,16 @@ namespace CartLedger.Registration.Intensity;
 /// strongest coarse peak being the spine or the diaphragm).</param>
 /// <param name="ContextMarginMm">X-ray context kept around the searched area.</param>
 /// <param name="Threads">Worker threads; results do not depend on it.</param>
+/// <param name="FixedSmoothingMm">Gaussian sigma of the X-ray before its gradients, mm at the model; at least the metric's
+/// <see cref="MetricSettings.FixedSmoothingPx"/> pixels at every level.</param>
+/// <param name="DeviceSuppressionMm">Width below which bright (dense) structures are removed from the X-ray by a
+/// grey-level opening before the metric sees it: leads, wires and contrast-filled veins are 1-5 mm wide, the heart
+/// shadow's edges are not. 0 switches it off.</param>
+/// <param name="ThicknessModel">Compare the X-ray with the model's projected thickness (a mesh DRR) instead of its
+/// silhouette (seed 3's "LV mask projection").</param>
+/// <param name="MetricWindowMarginMm">GC and NCC normalise by the X-ray inside the model's bounding box grown by this
+/// margin, a window that moves with the model like seed 3's region of interest (so a pose whose window holds strong
+/// unrelated edges, the spine or the diaphragm, is penalised); null normalises by the whole searched region.</param>
 public sealed record InPlaneSettings(
     SimilarityMethod Method,
     double SearchTranslationMm = 40,
@@ -25,9 +35,16 @@ public sealed record InPlaneSettings(
     IReadOnlyList<double>? RefineResolutionsMm = null,
     int Candidates = 6,
     double ContextMarginMm = 15,
-    int Threads = 2)
+    int Threads = 2,
+    double FixedSmoothingMm = 1.0,
+    double DeviceSuppressionMm = 0,
+    bool ThicknessModel = false,
+    double? MetricWindowMarginMm = 15)
 {
     public IReadOnlyList<double> RefineLevelsMm => RefineResolutionsMm ?? [1.0, 0.5];
+
+    /// <summary>The window margin in pixels of a level (-1: the whole level).</summary>
+    public int WindowMarginPx(double levelResolutionMm) => MetricWindowMarginMm is { } mm ? (int)Math.Round(mm / levelResolutionMm) : -1;
 
     public MetricSettings Metric { get; init; } = MetricSettings.Default;
 

@@ -53,7 +53,7 @@ public static class TwoViewRegistration
             var pose = PoseParameters.ToTransform(p, centreLps, joint);
             return -(scorers[0].Score(levels[0], pose) + scorers[1].Score(levels[1], pose));
         }
-        PoseScorer[] NewScorers() => [.. frames.Select(f => new PoseScorer(mesh, f.Geometry, joint, centreLps, settings.Method, settings.Metric))];
+        PoseScorer[] NewScorers() => [.. frames.Select(f => new PoseScorer(mesh, f.Geometry, joint, centreLps, settings.Method, settings.Metric, settings.MetricWindowMarginMm) { UseThickness = settings.ThicknessModel })];
         var local = new ThreadLocal<PoseScorer[]>(NewScorers);
         var global = CmaEs.Minimize(p => Cost(p, local.Value!), new double[6], [RefineRangeDeg / 3, RefineRangeDeg / 3, RefineRangeDeg / 3, RefineRangeMm / 3, RefineRangeMm / 3, RefineRangeMm / 3],
             sigma: 1, seed, populationSize: 12, maxGenerations: 25, parallel: settings.Threads > 1);
@@ -68,6 +68,7 @@ public static class TwoViewRegistration
     {
         var region = RegistrationRegion.Around(frame, mesh, pose, centre, settings with { SearchTranslationMm = RefineRangeMm * 2 });
         var finest = settings.RefineLevelsMm[^1];
-        return FixedLevel.Create(frame.Attenuation(), region.X0, region.Y0, region.Width, region.Height, region.FactorFor(finest), region.MmPerDetectorPixel, settings.Metric);
+        return FixedLevel.Create(frame.Attenuation(), region.X0, region.Y0, region.Width, region.Height, region.FactorFor(finest), region.MmPerDetectorPixel, settings.Metric,
+            settings.FixedSmoothingMm, settings.DeviceSuppressionMm);
     }
 }

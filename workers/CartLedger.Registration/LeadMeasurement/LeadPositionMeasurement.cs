@@ -2,6 +2,7 @@ using CartLedger.Domain.LeadPlacement;
 using CartLedger.Domain.Segments;
 using CartLedger.Imaging.Geometry;
 using CartLedger.Registration.Landmarks;
+using CartLedger.Registration.Model;
 
 namespace CartLedger.Registration.LeadMeasurement;
 

@@ -10,9 +10,20 @@ namespace CartLedger.Registration.Projection;
 /// </summary>
 public sealed class MeshArrays
 {
-    public MeshArrays(TriangleMesh mesh)
+    /// <param name="mesh">The surface, model coordinates.</param>
+    /// <param name="vertexWeights">Optional per-vertex weight (0..1) of the silhouette edges the vertex generates: how
+    /// likely that part of the outline is to show as an edge in the X-ray (see Model.LeftVentricleVisibility).
+    /// Null weighs every edge 1.</param>
+    /// <param name="outlineOffsetMm">Moves every vertex this far along its (area-weighted) normal, outwards when
+    /// positive: the X-ray shadow of a heart ends at the pericardium, a few mm outside the myocardium a CMR model
+    /// describes (epicardial fat and pericardium).</param>
+    public MeshArrays(TriangleMesh mesh, IReadOnlyList<double>? vertexWeights = null, double outlineOffsetMm = 0)
     {
         ArgumentNullException.ThrowIfNull(mesh);
+        if (vertexWeights is not null && vertexWeights.Count != mesh.Vertices.Count)
+        {
+            throw new ArgumentException($"{vertexWeights.Count} vertex weights for {mesh.Vertices.Count} vertices", nameof(vertexWeights));
+        }
         if (mesh.TriangleCount == 0)
         {
             throw new ArgumentException("The mesh has no triangles.", nameof(mesh));
@@ -20,13 +31,40 @@ public sealed class MeshArrays
         var vertices = mesh.Vertices.ToList();
         var indices = mesh.Indices.ToList();
         CapBoundaryLoops(vertices, indices);
+        if (outlineOffsetMm != 0)
+        {
+            Offset(vertices, indices, outlineOffsetMm);
+        }
         X = [.. vertices.Select(v => v.X)];
         Y = [.. vertices.Select(v => v.Y)];
         Z = [.. vertices.Select(v => v.Z)];
         Indices = [.. indices];
+        // Cap vertices (added last) carry no edge of the real surface: weight 0.
+        VertexWeights = vertexWeights is null ? null : [.. vertexWeights.Select(w => (float)Math.Clamp(w, 0, 1)), .. Enumerable.Repeat(0f, vertices.Count - mesh.Vertices.Count)];
         Centroid = mesh.Centroid();
         Source = mesh;
         (EdgeFrom, EdgeTo, EdgeLeft, EdgeRight) = ClosedEdges(Indices);
+    }
+
+    private static void Offset(List<Vec3> vertices, List<int> indices, double distanceMm)
+    {
+        var normals = new Vec3[vertices.Count];
+        for (var t = 0; t < indices.Count; t += 3)
+        {
+            var (a, b, c) = (indices[t], indices[t + 1], indices[t + 2]);
+            // The cross product's length is twice the area: an area-weighted sum.
+            var n = (vertices[b] - vertices[a]).Cross(vertices[c] - vertices[a]);
+            normals[a] += n;
+            normals[b] += n;
+            normals[c] += n;
+        }
+        for (var v = 0; v < vertices.Count; v++)
+        {
+            if (normals[v].LengthSquared > 0)
+            {
+                vertices[v] += normals[v].Normalized() * distanceMm;
+            }
+        }
     }
 
     /// <summary>
@@ -106,6 +144,9 @@ public sealed class MeshArrays
     public Vec3 Centroid { get; }
 
     public TriangleMesh Source { get; }
+
+    /// <summary>Per-vertex silhouette-edge weights (cap vertices 0), or null when every edge weighs 1.</summary>
+    public float[]? VertexWeights { get; }
 
     /// <summary>
     /// True when every directed edge occurs exactly once and its reverse exactly once: a closed surface with consistent

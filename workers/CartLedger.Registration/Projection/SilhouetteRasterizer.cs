@@ -25,6 +25,8 @@ public sealed class SilhouetteRasterizer
     private double[] _px = [];
     private double[] _py = [];
     private bool[] _counterClockwise = [];
+    private float[] _weights = [];
+    private readonly List<int> _weighted = [];
     private double[][] _crossX = [];
     private int[][] _crossWinding = [];
     private int[] _crossCount = [];
@@ -41,6 +43,11 @@ public sealed class SilhouetteRasterizer
         Prepare(width, height);
         ProjectVertices(mesh, gridProjection);
         var extent = new Extent();
+        HasWeights = mesh.VertexWeights is not null && mesh.IsClosedAndOriented;
+        if (HasWeights && _weights.Length < width * height)
+        {
+            _weights = new float[width * height];
+        }
         if (mesh.IsClosedAndOriented)
         {
             FillFromContour(mesh, ref extent);
@@ -100,6 +107,10 @@ public sealed class SilhouetteRasterizer
                 // Orient the contour edge as its counter-clockwise triangle has it.
                 var (from, to) = left ? (mesh.EdgeFrom[e], mesh.EdgeTo[e]) : (mesh.EdgeTo[e], mesh.EdgeFrom[e]);
                 AddCrossings(from, to, subRows, ref firstRow, ref lastRow);
+                if (HasWeights)
+                {
+                    SplatWeight(from, to, mesh.VertexWeights![from], mesh.VertexWeights[to]);
+                }
             }
         }
         for (var s = firstRow; s <= lastRow; s++)
@@ -166,6 +177,36 @@ public sealed class SilhouetteRasterizer
         }
     }
 
+    /// <summary>Marks the pixels a contour edge passes through with its weight (linear between the vertices, half-pixel steps).</summary>
+    private void SplatWeight(int from, int to, float wFrom, float wTo)
+    {
+        if (wFrom == 0 && wTo == 0)
+        {
+            return;
+        }
+        double x0 = _px[from], y0 = _py[from], x1 = _px[to], y1 = _py[to];
+        var steps = Math.Max(1, (int)Math.Ceiling(2 * Math.Max(Math.Abs(x1 - x0), Math.Abs(y1 - y0))));
+        for (var k = 0; k <= steps; k++)
+        {
+            var t = (double)k / steps;
+            var x = (int)Math.Round(x0 + (x1 - x0) * t);
+            var y = (int)Math.Round(y0 + (y1 - y0) * t);
+            if ((uint)x < (uint)_width && (uint)y < (uint)_height)
+            {
+                var i = y * _width + x;
+                var w = (float)(wFrom + (wTo - wFrom) * t);
+                if (w > _weights[i])
+                {
+                    if (_weights[i] == 0)
+                    {
+                        _weighted.Add(i);
+                    }
+                    _weights[i] = w;
+                }
+            }
+        }
+    }
+
     /// <summary>Insertion sort by x (a sub-row has a handful of crossings); equal x keep their order.</summary>
     private static void SortCrossings(double[] xs, int[] ws, int n)
     {
@@ -184,8 +225,37 @@ public sealed class SilhouetteRasterizer
         }
     }
 
+    /// <summary>True when the last rasterised mesh had vertex weights: <see cref="WeightNear"/> then says how much each outline pixel counts.</summary>
+    public bool HasWeights { get; private set; }
+
+    /// <summary>The largest contour weight within <paramref name="radius"/> pixels of (x, y); 1 for unweighted meshes.</summary>
+    public float WeightNear(int x, int y, int radius)
+    {
+        if (!HasWeights)
+        {
+            return 1;
+        }
+        var best = 0f;
+        for (var yy = Math.Max(0, y - radius); yy <= Math.Min(_height - 1, y + radius); yy++)
+        {
+            for (var xx = Math.Max(0, x - radius); xx <= Math.Min(_width - 1, x + radius); xx++)
+            {
+                best = Math.Max(best, _weights[yy * _width + xx]);
+            }
+        }
+        return best;
+    }
+
     private void Prepare(int width, int height)
     {
+        foreach (var i in _weighted)
+        {
+            if (i < _weights.Length)
+            {
+                _weights[i] = 0;
+            }
+        }
+        _weighted.Clear();
         if (_bits.Length < width * height)
         {
             _bits = new uint[width * height];

@@ -45,6 +45,6 @@ public static class DenseSimilarity
         {
             accumulator.Add(f.Gx[i], f.Gy[i], f.Magnitude[i], gx[i] * scale, gy[i] * scale);
         }
-        return accumulator.Result(f);
+        return accumulator.Result(f.Whole);
     }
 }

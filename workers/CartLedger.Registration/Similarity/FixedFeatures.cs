@@ -19,6 +19,7 @@ public sealed class FixedFeatures
         Magnitude = magnitude;
         OrientationThreshold = orientationThreshold;
         PixelCount = width * height;
+        _integral = new double[Channels * (width + 1) * (height + 1)];
         for (var i = 0; i < PixelCount; i++)
         {
             SumGx += gx[i];
@@ -28,7 +29,58 @@ public sealed class FixedFeatures
             SumIntensity += intensity[i];
             SumIntensity2 += (double)intensity[i] * intensity[i];
         }
+        BuildIntegral();
     }
+
+    private const int Channels = 6;
+
+    /// <summary>Summed-area tables of gx, gx^2, gy, gy^2, I, I^2: ((y + 1) * (Width + 1) + x + 1) * Channels + c holds the sum over [0, x] x [0, y].</summary>
+    private readonly double[] _integral;
+
+    private void BuildIntegral()
+    {
+        var stride = Width + 1;
+        Span<double> row = stackalloc double[Channels];
+        for (var y = 0; y < Height; y++)
+        {
+            row.Clear();
+            for (var x = 0; x < Width; x++)
+            {
+                var i = y * Width + x;
+                row[0] += Gx[i];
+                row[1] += (double)Gx[i] * Gx[i];
+                row[2] += Gy[i];
+                row[3] += (double)Gy[i] * Gy[i];
+                row[4] += Intensity[i];
+                row[5] += (double)Intensity[i] * Intensity[i];
+                var to = ((y + 1) * stride + x + 1) * Channels;
+                var above = (y * stride + x + 1) * Channels;
+                for (var c = 0; c < Channels; c++)
+                {
+                    _integral[to + c] = _integral[above + c] + row[c];
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The region sums over the inclusive window [x0, x1] x [y0, y1] (clipped to the image), in O(1): what GC and NCC
+    /// normalise by when the metric looks through a window that moves with the model, as seed 3's region of interest does.
+    /// </summary>
+    public WindowSums Window(int x0, int y0, int x1, int y1)
+    {
+        x0 = Math.Clamp(x0, 0, Width - 1);
+        x1 = Math.Clamp(x1, 0, Width - 1);
+        y0 = Math.Clamp(y0, 0, Height - 1);
+        y1 = Math.Clamp(y1, 0, Height - 1);
+        var stride = Width + 1;
+        int a = (y0 * stride + x0) * Channels, b = (y0 * stride + x1 + 1) * Channels, c = ((y1 + 1) * stride + x0) * Channels, d = ((y1 + 1) * stride + x1 + 1) * Channels;
+        double Sum(int k) => _integral[d + k] - _integral[b + k] - _integral[c + k] + _integral[a + k];
+        return new WindowSums((x1 - x0 + 1) * (y1 - y0 + 1), Sum(0), Sum(1), Sum(2), Sum(3), Sum(4), Sum(5));
+    }
+
+    /// <summary>The sums over the whole image.</summary>
+    public WindowSums Whole => new(PixelCount, SumGx, SumGx2, SumGy, SumGy2, SumIntensity, SumIntensity2);
 
     public int Width { get; }
     public int Height { get; }
@@ -47,6 +99,9 @@ public sealed class FixedFeatures
     public double SumGy2 { get; }
     public double SumIntensity { get; }
     public double SumIntensity2 { get; }
+
+    /// <summary>Fixed-image sums over a window: pixel count, gx, gx^2, gy, gy^2, intensity, intensity^2.</summary>
+    public readonly record struct WindowSums(int Count, double Gx, double Gx2, double Gy, double Gy2, double Intensity, double Intensity2);
 
     public static FixedFeatures Create(Image2D attenuation, MetricSettings settings)
     {

@@ -98,4 +98,40 @@ public static class ImageFilters
         Sobel(smooth, gx, gy, n, 3, 0, 0, n - 1, 2);
         return gx.Max();
     }
+
+    /// <summary>
+    /// Grey-level opening (erosion then dilation) with a (2r+1)^2 square: removes bright structures narrower than the
+    /// square (in attenuation polarity: leads, guide wires, contrast-filled veins) and keeps broad ones (the heart
+    /// shadow) with their edges in place.
+    /// </summary>
+    public static float[] Opening(float[] image, int width, int height, int radius)
+    {
+        if (radius <= 0)
+        {
+            return image;
+        }
+        var eroded = Extremum(Extremum(image, width, height, radius, horizontal: true, max: false), width, height, radius, horizontal: false, max: false);
+        return Extremum(Extremum(eroded, width, height, radius, horizontal: true, max: true), width, height, radius, horizontal: false, max: true);
+    }
+
+    private static float[] Extremum(float[] image, int width, int height, int radius, bool horizontal, bool max)
+    {
+        var result = new float[image.Length];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var best = max ? float.NegativeInfinity : float.PositiveInfinity;
+                for (var k = -radius; k <= radius; k++)
+                {
+                    var v = horizontal
+                        ? image[y * width + Math.Clamp(x + k, 0, width - 1)]
+                        : image[Math.Clamp(y + k, 0, height - 1) * width + x];
+                    best = max ? Math.Max(best, v) : Math.Min(best, v);
+                }
+                result[y * width + x] = best;
+            }
+        }
+        return result;
+    }
 }

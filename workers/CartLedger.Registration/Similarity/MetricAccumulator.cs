@@ -60,6 +60,11 @@ internal struct MetricAccumulator(SimilarityMethod method, double orientationFix
                     _orientation += OrientationScore[i] + (OrientationScore[i + 1] - OrientationScore[i]) * (t - i);
                 }
                 break;
+            case SimilarityMethod.BoundaryContrast:
+                // The derivative along the model's (unit) edge normal, clipped at a strong edge, weighted by the edge.
+                _movingMagnitude += mMagnitude;
+                _information += Math.Clamp(dot / mMagnitude, -1, 1) * mMagnitude;
+                break;
             default:
                 throw new InvalidOperationException($"{method} is not a gradient metric");
         }
@@ -79,16 +84,16 @@ internal struct MetricAccumulator(SimilarityMethod method, double orientationFix
         _sumFy2 += fy * fy;
     }
 
-    /// <summary>The metric value; higher is better for every method.</summary>
-    public readonly double Result(FixedFeatures f) => method switch
+    /// <summary>The metric value; higher is better for every method. GC and NCC normalise by the fixed sums of <paramref name="w"/>.</summary>
+    public readonly double Result(FixedFeatures.WindowSums w) => method switch
     {
         SimilarityMethod.GradientCorrelation => 0.5 * (
-            Ncc(_sumFxMx, f.SumGx, f.SumGx2, _sumMx, _sumMx2, f.PixelCount) +
-            Ncc(_sumFyMy, f.SumGy, f.SumGy2, _sumMy, _sumMy2, f.PixelCount)),
+            Ncc(_sumFxMx, w.Gx, w.Gx2, _sumMx, _sumMx2, w.Count) +
+            Ncc(_sumFyMy, w.Gy, w.Gy2, _sumMy, _sumMy2, w.Count)),
         SimilarityMethod.GradientCorrelationPositive => 0.5 * (
-            Ncc(_sumFxMx, _sumFx, _sumFx2, _sumMx, _sumMx2, f.PixelCount) +
-            Ncc(_sumFyMy, _sumFy, _sumFy2, _sumMy, _sumMy2, f.PixelCount)),
-        SimilarityMethod.GradientInformation or SimilarityMethod.GradientInformationPositive =>
+            Ncc(_sumFxMx, _sumFx, _sumFx2, _sumMx, _sumMx2, w.Count) +
+            Ncc(_sumFyMy, _sumFy, _sumFy2, _sumMy, _sumMy2, w.Count)),
+        SimilarityMethod.GradientInformation or SimilarityMethod.GradientInformationPositive or SimilarityMethod.BoundaryContrast =>
             _movingMagnitude > 0 ? _information / _movingMagnitude : 0,
         SimilarityMethod.GradientOrientation or SimilarityMethod.GradientOrientationPositive =>
             _movingStrong > 0 ? _orientation / (2.0 * _movingStrong) : 0,

@@ -22,6 +22,7 @@ public sealed class MovingFeatures
     private int[] _visited = [];
     private int _stamp;
     private RasterBounds _written = RasterBounds.Empty;
+    private SilhouetteRasterizer? _rasterizer;
 
     public MovingFeatures(MetricSettings settings)
     {
@@ -50,6 +51,8 @@ public sealed class MovingFeatures
     /// <summary>Rebuilds the features from the rasteriser's last silhouette on a grid of the given size.</summary>
     public void Build(SilhouetteRasterizer rasterizer, RasterBounds bounds, int width, int height)
     {
+        ArgumentNullException.ThrowIfNull(rasterizer);
+        _rasterizer = rasterizer;
         var n = width * height;
         if (_coverage.Length != n)
         {
@@ -80,6 +83,76 @@ public sealed class MovingFeatures
         {
             SharpEdges(bounds, width, height);
         }
+    }
+
+    /// <summary>
+    /// Rebuilds the features from any moving image (e.g. the model's projected thickness) that is zero outside
+    /// <paramref name="bounds"/>: Sobel over the box grown by one pixel (after the moving smoothing, if any), gradients
+    /// scaled so that their 95th percentile is 1 (the scale of a strong X-ray edge after <see cref="FixedFeatures"/>).
+    /// </summary>
+    public void BuildFromImage(float[] image, RasterBounds bounds, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        _rasterizer = null;
+        var n = width * height;
+        if (_coverage.Length != n)
+        {
+            _coverage = new float[n];
+            _smooth = new float[n];
+            _scratch = new float[n];
+            _gx = new float[n];
+            _gy = new float[n];
+            _visited = new int[n];
+        }
+        Bounds = bounds;
+        EdgeCount = 0;
+        CoveredCount = 0;
+        if (bounds.IsEmpty)
+        {
+            return;
+        }
+        Array.Copy(image, _coverage, n);
+        _written = RasterBounds.Empty;
+        CollectCovered(bounds, width);
+        var band = bounds.Inflate(_kernel.Length / 2 + 1, width, height);
+        var source = _coverage;
+        if (_kernel.Length > 1)
+        {
+            ImageFilters.Gaussian(_coverage, _smooth, _scratch, width, height, _kernel, band.MinX, band.MinY, band.MaxX, band.MaxY);
+            source = _smooth;
+        }
+        ImageFilters.Sobel(source, _gx, _gy, width, height, band.MinX, band.MinY, band.MaxX, band.MaxY);
+        Ensure(band.Width * band.Height, covered: false);
+        var magnitudes = new List<float>(band.Width * band.Height);
+        for (var y = band.MinY; y <= band.MaxY; y++)
+        {
+            for (var x = band.MinX; x <= band.MaxX; x++)
+            {
+                var i = y * width + x;
+                if (_gx[i] != 0 || _gy[i] != 0)
+                {
+                    magnitudes.Add(MathF.Sqrt(_gx[i] * _gx[i] + _gy[i] * _gy[i]));
+                }
+            }
+        }
+        magnitudes.Sort();
+        var scale = magnitudes.Count > 0 && magnitudes[(int)(0.95 * (magnitudes.Count - 1))] > 0 ? 1f / magnitudes[(int)(0.95 * (magnitudes.Count - 1))] : 1f;
+        for (var y = band.MinY; y <= band.MaxY; y++)
+        {
+            for (var x = band.MinX; x <= band.MaxX; x++)
+            {
+                var i = y * width + x;
+                if (_gx[i] != 0 || _gy[i] != 0)
+                {
+                    EdgeX[EdgeCount] = x;
+                    EdgeY[EdgeCount] = y;
+                    EdgeGx[EdgeCount] = _gx[i] * scale;
+                    EdgeGy[EdgeCount++] = _gy[i] * scale;
+                }
+            }
+        }
+        // The next Build must clear the whole copied image, not just a silhouette box.
+        _written = new RasterBounds(0, 0, width - 1, height - 1);
     }
 
     private static void ClearRegion(float[] image, RasterBounds region, int width)
@@ -158,12 +231,21 @@ public sealed class MovingFeatures
         }
     }
 
+    /// <summary>Keeps a non-zero gradient, scaled by the outline's visibility weight nearby (the Sobel band is 1 pixel
+    /// beyond the partly covered pixels the contour crosses; smoothing widens it by the kernel radius).</summary>
     private void AddEdge(int x, int y, float gx, float gy)
     {
         if (gx == 0 && gy == 0)
         {
             return;
         }
+        var weight = _rasterizer!.WeightNear(x, y, 1 + _kernel.Length / 2);
+        if (weight == 0)
+        {
+            return;
+        }
+        gx *= weight;
+        gy *= weight;
         if (EdgeCount == EdgeX.Length)
         {
             Ensure(2 * EdgeCount, covered: false);

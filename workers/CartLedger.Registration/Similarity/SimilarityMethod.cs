@@ -22,6 +22,14 @@ public enum SimilarityMethod
 
     /// <summary>Normalised cross-correlation of the intensities with the model's coverage image.</summary>
     NormalizedCrossCorrelation,
+
+    /// <summary>
+    /// Boundary contrast: the mean signed derivative of the X-ray across the model's outline, into the model, each
+    /// pixel clipped to a strong edge (CartLedger's own). By the divergence theorem it is the contrast between just
+    /// inside and just outside the outline: a long heart border adds up, a rib crossing the outline adds its rising
+    /// and falling edge and cancels, a strong wire or bone edge cannot outweigh the rest.
+    /// </summary>
+    BoundaryContrast,
 }
 
 public static class SimilarityMethods
@@ -38,6 +46,7 @@ public static class SimilarityMethods
         SimilarityMethod.GradientInformationPositive => "gi+",
         SimilarityMethod.GradientOrientationPositive => "go+",
         SimilarityMethod.NormalizedCrossCorrelation => "ncc",
+        SimilarityMethod.BoundaryContrast => "bc",
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
     };
 

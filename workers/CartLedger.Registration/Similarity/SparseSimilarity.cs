@@ -7,16 +7,27 @@ namespace CartLedger.Registration.Similarity;
 /// </summary>
 public static class SparseSimilarity
 {
-    public static double Evaluate(SimilarityMethod method, FixedFeatures fixedImage, MovingFeatures moving, int dx = 0, int dy = 0)
+    /// <param name="method">The measure.</param>
+    /// <param name="fixedImage">The fixed level's features.</param>
+    /// <param name="moving">The model's features.</param>
+    /// <param name="dx">Shift of the model, grid pixels.</param>
+    /// <param name="dy">Shift of the model, grid pixels.</param>
+    /// <param name="windowMarginPx">When non-negative, GC and NCC normalise by the fixed image inside the model's
+    /// (shifted) bounding box grown by this many pixels (seed 3's moving region of interest); negative: the whole level.</param>
+    public static double Evaluate(SimilarityMethod method, FixedFeatures fixedImage, MovingFeatures moving, int dx = 0, int dy = 0, int windowMarginPx = -1)
     {
         ArgumentNullException.ThrowIfNull(fixedImage);
         ArgumentNullException.ThrowIfNull(moving);
+        var window = windowMarginPx < 0 || moving.Bounds.IsEmpty
+            ? fixedImage.Whole
+            : fixedImage.Window(moving.Bounds.MinX + dx - windowMarginPx, moving.Bounds.MinY + dy - windowMarginPx,
+                moving.Bounds.MaxX + dx + windowMarginPx, moving.Bounds.MaxY + dy + windowMarginPx);
         return method == SimilarityMethod.NormalizedCrossCorrelation
-            ? Intensity(fixedImage, moving, dx, dy)
-            : Gradient(method, fixedImage, moving, dx, dy);
+            ? Intensity(fixedImage, window, moving, dx, dy)
+            : Gradient(method, fixedImage, window, moving, dx, dy);
     }
 
-    private static double Gradient(SimilarityMethod method, FixedFeatures f, MovingFeatures m, int dx, int dy)
+    private static double Gradient(SimilarityMethod method, FixedFeatures f, FixedFeatures.WindowSums window, MovingFeatures m, int dx, int dy)
     {
         var accumulator = new MetricAccumulator(method, f.OrientationThreshold, m.Settings.OrientationMovingThreshold);
         int w = f.Width, h = f.Height;
@@ -34,10 +45,10 @@ public static class SparseSimilarity
                 accumulator.Add(0, 0, 0, m.EdgeGx[k], m.EdgeGy[k]);
             }
         }
-        return accumulator.Result(f);
+        return accumulator.Result(window);
     }
 
-    private static double Intensity(FixedFeatures f, MovingFeatures m, int dx, int dy)
+    private static double Intensity(FixedFeatures f, FixedFeatures.WindowSums window, MovingFeatures m, int dx, int dy)
     {
         double sumFm = 0, sumM = 0, sumM2 = 0;
         int w = f.Width, h = f.Height;
@@ -52,6 +63,6 @@ public static class SparseSimilarity
                 sumFm += f.Intensity[y * w + x] * value;
             }
         }
-        return MetricAccumulator.Ncc(sumFm, f.SumIntensity, f.SumIntensity2, sumM, sumM2, f.PixelCount);
+        return MetricAccumulator.Ncc(sumFm, window.Intensity, window.Intensity2, sumM, sumM2, window.Count);
     }
 }

@@ -1,7 +1,7 @@
 using CartLedger.Domain.Segments;
 using CartLedger.Imaging.Geometry;
 
-namespace CartLedger.Registration.LeadMeasurement;
+namespace CartLedger.Registration.Model;
 
 /// <summary>
 /// The LV coordinate frame that defines segments (SCIENCE.md 5), in model coordinates (mm): theta is measured from
@@ -14,14 +14,15 @@ public sealed record LvFrame(Vec3 Origin, Vec3 ThetaZero, Vec3 ThetaNinety, Vec3
     /// <summary>The segment of each model at a point on (or near) the LV surface.</summary>
     public SegmentLocation Locate(Vec3 modelPoint)
     {
+        var (fraction, thetaDeg) = Coordinates(modelPoint);
+        return fraction > 1 ? SegmentLookup.ApicalCap : SegmentLookup.Locate(Math.Max(0, fraction), thetaDeg);
+    }
+
+    /// <summary>Level fraction (0 at the base plane, 1 where the cavity ends, more beyond) and theta (degrees, -180..180).</summary>
+    public (double LevelFraction, double ThetaDeg) Coordinates(Vec3 modelPoint)
+    {
         var d = modelPoint - Origin;
-        var height = d.Dot(LongAxis);
-        var fraction = (BasePlaneHeightMm - height) / (BasePlaneHeightMm - CavityEndHeightMm);
-        if (fraction > 1)
-        {
-            return SegmentLookup.ApicalCap;
-        }
-        var thetaDeg = Math.Atan2(d.Dot(ThetaNinety), d.Dot(ThetaZero)) * 180 / Math.PI;
-        return SegmentLookup.Locate(Math.Max(0, fraction), thetaDeg);
+        var fraction = (BasePlaneHeightMm - d.Dot(LongAxis)) / (BasePlaneHeightMm - CavityEndHeightMm);
+        return (fraction, Math.Atan2(d.Dot(ThetaNinety), d.Dot(ThetaZero)) * 180 / Math.PI);
     }
 }

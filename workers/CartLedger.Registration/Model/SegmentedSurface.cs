@@ -1,7 +1,8 @@
 using CartLedger.Domain.Segments;
 using CartLedger.Imaging.Geometry;
+using CartLedger.Registration.LeadMeasurement;
 
-namespace CartLedger.Registration.LeadMeasurement;
+namespace CartLedger.Registration.Model;
 
 /// <summary>
 /// The epicardial surface in model coordinates with the segment and the scar state of every vertex: what the lead
