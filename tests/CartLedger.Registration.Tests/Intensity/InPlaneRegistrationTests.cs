@@ -16,11 +16,11 @@ public class InPlaneRegistrationTests
     private static readonly TriangleMesh Model = SyntheticScene.LeftVentricle(Vec3.Zero);
     private static readonly RigidTransform Truth = new(Mat3.FromEulerDeg(0, 0, 10), new Vec3(8, -12, 15));
 
-    private static XrayFrame SyntheticFrame(bool withSpine = true)
+    private static XrayFrame SyntheticFrame(bool withSpine = true, double shadowContrast = 0.6)
     {
         var shadow = ModelImages.Coverage(Model, Truth, View, PixelGrid.Detector(View));
         // Stored as fluoroscopy shows it: dense is dark.
-        var attenuation = ModelImages.SyntheticXray(shadow, 0.6, 0.05, seed: 4, withSpine);
+        var attenuation = ModelImages.SyntheticXray(shadow, shadowContrast, 0.05, seed: 4, withSpine);
         return new XrayFrame(View, new Image2D(attenuation.Width, attenuation.Height, [.. attenuation.Pixels.Select(v => -v)]));
     }
 

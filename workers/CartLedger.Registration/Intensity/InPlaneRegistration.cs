@@ -66,7 +66,7 @@ public static class InPlaneRegistration
             candidates = [.. candidates.Select((c, i) => (c, i)).OrderByDescending(x => x.c.Score).ThenBy(x => x.i).Select(x => x.c)];
         }
         var best = candidates[0];
-        var quality = Quality(NewScorer(), coarse, search, candidates);
+        var quality = Quality(NewScorer(), coarse, levels.Length > 0 ? levels[^1] : coarse, search, candidates, settings);
         return new InPlaneResult(NewScorer().Transform(best.Current), best.Current, settings.Method, best.Score, quality,
             [.. candidates.Select(c => new RefinedCandidate(c.Start, c.Current, c.Score))], evaluations + 2);
     }
@@ -99,24 +99,45 @@ public static class InPlaneRegistration
     }
 
     /// <summary>
-    /// Distinctness and prominence on the coarse level, where the exhaustive search gives the landscape's median and
-    /// best. A provisional logistic maps them to a score until calibrated on phantom data.
+    /// Prominence on the coarse level, where the exhaustive search gives the landscape's median and best; distinctness
+    /// on the finest level, where the candidates were ranked (the coarse level can rank a thin-edged heart border below
+    /// a broad bright bone edge that the finer levels rightly put second, and a verdict must use the scores that chose
+    /// the winner). The finest level's median comes from a fixed lattice over the search box. A provisional logistic
+    /// maps them to a score until calibrated on phantom data.
     /// </summary>
-    private static RegistrationQuality Quality(PoseScorer scorer, FixedLevel coarse, ExhaustiveSearch.Outcome search,
-        (InPlanePose Start, InPlanePose Current, double Score)[] candidates)
+    private static RegistrationQuality Quality(PoseScorer scorer, FixedLevel coarse, FixedLevel finest, ExhaustiveSearch.Outcome search,
+        (InPlanePose Start, InPlanePose Current, double Score)[] candidates, InPlaneSettings settings)
     {
-        var winner = candidates[0].Current;
-        var winnerScore = scorer.Score(coarse, winner);
+        var winner = candidates[0];
         var range = Math.Max(search.BestScore - search.MedianScore, 1e-12);
-        var prominence = (winnerScore - search.MedianScore) / range;
-        var competitor = candidates.Skip(1).FirstOrDefault(c => ExhaustiveSearch.PoseDistanceMm(c.Current, winner) > DifferentAnswerMm);
+        var prominence = (scorer.Score(coarse, winner.Current) - search.MedianScore) / range;
+        var competitor = candidates.Skip(1).FirstOrDefault(c => ExhaustiveSearch.PoseDistanceMm(c.Current, winner.Current) > DifferentAnswerMm);
         double distinctness = 1, competitorDistance = 0;
         if (competitor != default)
         {
-            distinctness = (winnerScore - scorer.Score(coarse, competitor.Current)) / Math.Max(winnerScore - search.MedianScore, 1e-12);
-            competitorDistance = ExhaustiveSearch.PoseDistanceMm(competitor.Current, winner);
+            var fineMedian = LatticeMedian(scorer, finest, settings);
+            distinctness = (winner.Score - competitor.Score) / Math.Max(winner.Score - fineMedian, 1e-12);
+            competitorDistance = ExhaustiveSearch.PoseDistanceMm(competitor.Current, winner.Current);
         }
         var score = 1 / (1 + Math.Exp(-(-2 + 8 * distinctness + 2 * prominence)));
         return new RegistrationQuality(score, distinctness, prominence, competitorDistance);
+    }
+
+    /// <summary>The median metric over 5 x 5 translations x 3 rotations spanning the search box.</summary>
+    private static double LatticeMedian(PoseScorer scorer, FixedLevel level, InPlaneSettings settings)
+    {
+        var scores = new List<double>();
+        foreach (var rz in new[] { -settings.SearchRotationDeg, 0, settings.SearchRotationDeg })
+        {
+            for (var iy = -2; iy <= 2; iy++)
+            {
+                for (var ix = -2; ix <= 2; ix++)
+                {
+                    scores.Add(scorer.Score(level, new InPlanePose(ix * settings.SearchTranslationMm / 2, iy * settings.SearchTranslationMm / 2, rz)));
+                }
+            }
+        }
+        scores.Sort();
+        return scores[scores.Count / 2];
     }
 }
