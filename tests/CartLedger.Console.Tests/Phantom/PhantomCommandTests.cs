@@ -42,4 +42,13 @@ public class PhantomCommandTests
         Assert.Equal("mine", File.ReadAllText(Path.Combine(folder, "keep.txt")));
         Assert.Single(Directory.GetFileSystemEntries(folder));
     }
+
+    [Fact]
+    public void Help_names_the_preview_option_with_an_example()
+    {
+        var (code, output, _) = Run("phantom", "--help");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("--preview", output, StringComparison.Ordinal);
+        Assert.Contains("./cartledger phantom --out /tmp/p7 --seed 7 --preview", output, StringComparison.Ordinal);
+    }
 }

@@ -3,13 +3,17 @@ using CartLedger.Imaging.Phantom.Truth;
 namespace CartLedger.Imaging.Phantom;
 
 /// <summary>
-/// Writes a phantom patient to a folder: truth.json and the label maps it references (raw uint8 per image). The
-/// DICOM studies are written beside them by the imaging writers. Everything goes to a temporary sibling folder first
+/// Writes a phantom patient to a folder: truth.json, the label maps it references (raw uint8 per image), the LV
+/// meshes (meshes/, <see cref="PhantomMeshFiles"/>) and, when asked, preview PNGs (preview/, <see cref="PhantomPreview"/>).
+/// The DICOM studies are written beside them by the imaging writers. Everything goes to a temporary sibling folder first
 /// and is moved into place at the end, so a failure never leaves half a patient behind.
 /// </summary>
 public static class PhantomFolderWriter
 {
-    public static void Write(PhantomPatient patient, string folder, Action<string>? writeStudies = null)
+    /// <summary>What was written besides the studies and labels.</summary>
+    public sealed record Written(IReadOnlyList<PhantomMeshFiles.SurfaceFiles> Meshes, IReadOnlyList<PhantomPreview.PreviewFile> Previews);
+
+    public static Written Write(PhantomPatient patient, string folder, Action<string>? writeStudies = null, bool preview = false)
     {
         var target = Path.GetFullPath(folder);
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
@@ -35,13 +39,16 @@ public static class PhantomFolderWriter
                 var lge = patient.Lge.Slices[k];
                 labels.Add(WriteLabel(staging, "lge", k, 0, lge.SopInstanceUids[0], patient.LgeLabels[k], lge.Frames[0]));
             }
-            File.WriteAllBytes(Path.Combine(staging, "truth.json"), TruthJsonWriter.Write(patient, labels));
+            var meshes = PhantomMeshFiles.Write(patient, staging);
+            File.WriteAllBytes(Path.Combine(staging, "truth.json"), TruthJsonWriter.Write(patient, labels, meshes));
+            IReadOnlyList<PhantomPreview.PreviewFile> previews = preview ? PhantomPreview.Write(patient, staging) : [];
             writeStudies?.Invoke(staging);
             if (Directory.Exists(target))
             {
                 Directory.Delete(target);
             }
             Directory.Move(staging, target);
+            return new Written(meshes, previews);
         }
         catch
         {

@@ -24,12 +24,13 @@ public static class PhantomCommand
         var detector = new Option<int>("--detector") { Description = "Detector pixels per side.", DefaultValueFactory = _ => 1024 };
         var pixel = new Option<double>("--pixel-mm") { Description = "Detector pixel pitch, mm.", DefaultValueFactory = _ => 0.3 };
         var phases = new Option<int>("--phases") { Description = "Cine phases per R-R.", DefaultValueFactory = _ => 30 };
+        var preview = new Option<bool>("--preview") { Description = "Also write preview PNGs to OUT/preview/ (mid cine at end-diastole and end-systole, LGE mid slice, each fluoroscopy view)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of lines." };
         var command = new Command("phantom", "Generate a synthetic CRT patient with known ground truth (CT, cine, LGE, two fluoroscopy views, truth.json).")
         {
-            output, seed, scar, activation, lbbb, late, views, venogram, lead, ct, detector, pixel, phases, json,
+            output, seed, scar, activation, lbbb, late, views, venogram, lead, ct, detector, pixel, phases, preview, json,
         }.WithExamples(
-            "./cartledger phantom --out /tmp/p7 --seed 7",
+            "./cartledger phantom --out /tmp/p7 --seed 7 --preview",
             "./cartledger phantom --out /tmp/p8 --seed 8 --scar 17:75,18:50 --lbbb --views LAO40,RAO30 --lead target",
             "./cartledger phantom --out /tmp/p9 --seed 9 --scar none --activation normal --venogram off --lead none --ct fast");
         command.SetAction(parse =>
@@ -70,7 +71,7 @@ public static class PhantomCommand
             {
                 throw new UsageException(e.Message);
             }
-            return Run(terminal, options, folder, parse.GetValue(json));
+            return Run(terminal, options, folder, parse.GetValue(preview), parse.GetValue(json));
         });
         return command;
     }
@@ -83,7 +84,7 @@ public static class PhantomCommand
         _ => throw new UsageException($"--activation: '{text}' is not lbbb, nonspecific or normal"),
     };
 
-    private static int Run(Terminal terminal, PhantomOptions options, string folder, bool json)
+    private static int Run(Terminal terminal, PhantomOptions options, string folder, bool preview, bool json)
     {
         var target = Path.GetFullPath(folder);
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
@@ -92,15 +93,19 @@ public static class PhantomCommand
         }
         var stages = new List<(string Stage, double Seconds)>();
         var total = System.Diagnostics.Stopwatch.StartNew();
-        var patient = PhantomGenerator.Generate(options, (stage, elapsed) =>
+        var (patient, written) = PhantomProgress.Run(terminal, options.Seed, !json, report =>
         {
-            stages.Add((stage, elapsed.TotalSeconds));
-            if (!json)
+            var generated = PhantomGenerator.Generate(options, (stage, elapsed) =>
             {
-                terminal.Line($"  {stage,-32} {elapsed.TotalSeconds,6:0.0} s");
-            }
+                stages.Add((stage, elapsed.TotalSeconds));
+                report(stage, elapsed);
+            });
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var files = PhantomFolderWriter.Write(generated, target, staging => PhantomDicomWriter.Write(generated, staging), preview);
+            stages.Add((PhantomProgress.WriteStage, clock.Elapsed.TotalSeconds));
+            report(PhantomProgress.WriteStage, clock.Elapsed);
+            return (generated, files);
         });
-        PhantomFolderWriter.Write(patient, target, staging => PhantomDicomWriter.Write(patient, staging));
         var t = patient.Truth;
         if (json)
         {
@@ -113,12 +118,18 @@ public static class PhantomCommand
                 ejectionFractionPercent = Math.Round(t.Heart.EjectionFractionPercent, 1),
                 scarBurdenPercent = Math.Round(t.ScarBurdenPercent, 1),
                 primaryTarget = t.Targets.Primary,
+                meshes = written.Meshes.SelectMany(m => m.RelativePaths),
+                previews = written.Previews.Select(p => new { path = p.RelativePath, shows = p.Description, width = p.Width, height = p.Height }),
                 stages = stages.Select(s => new { stage = s.Stage, seconds = Math.Round(s.Seconds, 2) }),
             }));
         }
         else
         {
             terminal.Line($"phantom seed {options.Seed}: EDV {t.Heart.EdvMl:0} ml, EF {t.Heart.EjectionFractionPercent:0} %, scar burden {t.ScarBurdenPercent:0.0} %, primary target {t.Targets.Primary}");
+            foreach (var p in written.Previews)
+            {
+                terminal.Line($"preview {p.RelativePath}: {p.Description}");
+            }
             terminal.Line($"written to {target} in {total.Elapsed.TotalSeconds:0.0} s");
         }
         return ExitCodes.Success;

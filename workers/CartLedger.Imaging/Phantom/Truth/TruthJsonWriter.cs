@@ -12,7 +12,7 @@ public static class TruthJsonWriter
 {
     public sealed record LabelFile(string Series, int Slice, int Phase, string SopInstanceUid, string RelativePath, int Columns, int Rows);
 
-    public static byte[] Write(PhantomPatient patient, IReadOnlyList<LabelFile> labelFiles)
+    public static byte[] Write(PhantomPatient patient, IReadOnlyList<LabelFile> labelFiles, IReadOnlyList<PhantomMeshFiles.SurfaceFiles>? meshFiles = null)
     {
         var t = patient.Truth;
         using var stream = new MemoryStream();
@@ -76,6 +76,7 @@ public static class TruthJsonWriter
             WriteLabels(w, labelFiles);
             WriteMesh(w, "lvEpicardiumEndDiastole", patient.LvEpicardium);
             WriteMesh(w, "lvEndocardiumEndDiastole", patient.LvEndocardium);
+            WriteMeshFiles(w, meshFiles ?? []);
             w.WriteEndObject();
         }
         return stream.ToArray();
@@ -145,6 +146,31 @@ public static class TruthJsonWriter
             w.WriteString("path", f.RelativePath);
             w.WriteNumber("columns", f.Columns);
             w.WriteNumber("rows", f.Rows);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteMeshFiles(Utf8JsonWriter w, IReadOnlyList<PhantomMeshFiles.SurfaceFiles> surfaces)
+    {
+        w.WriteStartObject("meshFiles");
+        w.WriteString("phase", "end-diastole; patient LPS mm; open at the base plane, closed at the apex; triangles face outwards");
+        w.WriteString("scalars", $"in the .vtk only (POINT_DATA): {PhantomMeshFiles.Segment36} (36-segment, 0 on the apical cap), {PhantomMeshFiles.Aha17} (AHA 17-segment), "
+            + $"{PhantomMeshFiles.TransmuralityPercent} (scar fraction of the radial chord at the vertex, percent), {PhantomMeshFiles.TimeToPeakMs} (time to peak endocardial circumferential strain at the vertex, ms after R)");
+        w.WriteStartArray("surfaces");
+        foreach (var surface in surfaces)
+        {
+            w.WriteStartObject();
+            w.WriteString("surface", surface.Surface);
+            w.WriteNumber("vertices", surface.VertexCount);
+            w.WriteNumber("triangles", surface.TriangleCount);
+            w.WriteStartArray("paths");
+            foreach (var path in surface.RelativePaths)
+            {
+                w.WriteStringValue(path);
+            }
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         w.WriteEndArray();
