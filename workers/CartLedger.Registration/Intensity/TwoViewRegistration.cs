@@ -28,16 +28,20 @@ public static class TwoViewRegistration
     private const double RefineRangeMm = 8;
     private const double RefineRangeDeg = 8;
 
-    public static TwoViewResult Register(XrayFrame first, XrayFrame second, TriangleMesh model, RigidTransform start, InPlaneSettings settings, Vec3? modelCentre = null, int seed = 1)
+    public static TwoViewResult Register(XrayFrame first, XrayFrame second, TriangleMesh model, RigidTransform start, InPlaneSettings settings, Vec3? modelCentre = null, int seed = 1) =>
+        Register(first, second, new MeshArrays(model), start, settings, modelCentre, seed);
+
+    /// <summary>As above, for a model already flattened (e.g. with per-vertex outline visibility weights).</summary>
+    public static TwoViewResult Register(XrayFrame first, XrayFrame second, MeshArrays mesh, RigidTransform start, InPlaneSettings settings, Vec3? modelCentre = null, int seed = 1)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
+        ArgumentNullException.ThrowIfNull(mesh);
         var separation = first.Geometry.AngleBetweenViewsDeg(second.Geometry);
         if (separation < Triangulation.MinimumSeparationDeg)
         {
-            throw new RegistrationInputException("views", $"the two views are only {separation:0.#} degrees apart; two-view registration needs at least {Triangulation.MinimumSeparationDeg:0}");
+            throw new ViewsTooCloseException("views", $"the two views are only {separation:0.#} degrees apart; two-view registration needs at least {Triangulation.MinimumSeparationDeg:0}", separation);
         }
-        var mesh = new MeshArrays(model);
         var centre = modelCentre ?? mesh.Centroid;
         XrayFrame[] frames = [first, second];
         var single = frames.Select(f => InPlaneRegistration.Register(f, mesh, start, settings, centre)).ToArray();

@@ -32,7 +32,7 @@ internal static class LandmarkValidation
             var view = views[c.ViewIndex];
             if (!(c.Pixel.X >= -0.5 && c.Pixel.Y >= -0.5 && c.Pixel.X <= view.Columns - 0.5 && c.Pixel.Y <= view.Rows - 0.5))
             {
-                throw new RegistrationInputException($"clicks[{k}].pixel", $"landmark '{c.Name}' at {c.Pixel} lies outside the {view.Columns}x{view.Rows} image of view {c.ViewIndex}");
+                throw new LandmarkOutsideImageException($"clicks[{k}].pixel", $"landmark '{c.Name}' at {c.Pixel} lies outside the {view.Columns}x{view.Rows} image of view {c.ViewIndex}");
             }
             if (!seen.Add((c.Name, c.ViewIndex)))
             {
@@ -51,8 +51,8 @@ internal static class LandmarkValidation
         var separation = Separation(views, clicks);
         if (separation < Triangulation.MinimumSeparationDeg)
         {
-            throw new RegistrationInputException("views",
-                $"the picks span views only {separation:0.#} degrees apart; fusion needs at least {Triangulation.MinimumSeparationDeg:0} (seed 2 uses >= {Triangulation.RecommendedSeparationDeg:0}, e.g. LAO 40 / RAO 30)");
+            throw new ViewsTooCloseException("views",
+                $"the picks span views only {separation:0.#} degrees apart; fusion needs at least {Triangulation.MinimumSeparationDeg:0} (seed 2 uses >= {Triangulation.RecommendedSeparationDeg:0}, e.g. LAO 40 / RAO 30)", separation);
         }
         return byName;
     }

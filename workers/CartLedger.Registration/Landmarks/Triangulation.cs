@@ -65,7 +65,7 @@ public static class Triangulation
             var (view, pixel) = (clicks[v].View, clicks[v].Pixel);
             if (!(pixel.X >= -0.5 && pixel.Y >= -0.5 && pixel.X <= view.Columns - 0.5 && pixel.Y <= view.Rows - 0.5))
             {
-                throw new RegistrationInputException($"clicks[{v}]", $"pixel {pixel} lies outside the {view.Columns}x{view.Rows} image");
+                throw new LandmarkOutsideImageException($"clicks[{v}]", $"pixel {pixel} lies outside the {view.Columns}x{view.Rows} image");
             }
         }
         var widest = 0.0;
@@ -78,8 +78,8 @@ public static class Triangulation
         }
         if (widest < MinimumSeparationDeg)
         {
-            throw new RegistrationInputException("views",
-                $"the views are only {widest:0.#} degrees apart; triangulation needs at least {MinimumSeparationDeg:0} (seed 2 recommends {RecommendedSeparationDeg:0}, e.g. LAO 40 / RAO 30)");
+            throw new ViewsTooCloseException("views",
+                $"the views are only {widest:0.#} degrees apart; triangulation needs at least {MinimumSeparationDeg:0} (seed 2 recommends {RecommendedSeparationDeg:0}, e.g. LAO 40 / RAO 30)", widest);
         }
     }
 

@@ -30,7 +30,7 @@ public static class ElectrodeDetector
         int x1 = Math.Min(g.Columns - 1, (int)(centre.X + radiusPx) + margin), y1 = Math.Min(g.Rows - 1, (int)(centre.Y + radiusPx) + margin);
         if (x1 - x0 < 8 || y1 - y0 < 8)
         {
-            throw new RegistrationInputException("pixel", $"{centre} lies outside the {g.Columns}x{g.Rows} image");
+            throw new LandmarkOutsideImageException("pixel", $"{centre} lies outside the {g.Columns}x{g.Rows} image");
         }
         var response = DifferenceOfGaussians(frame.Attenuation(), x0, y0, x1 - x0 + 1, y1 - y0 + 1, sigma);
         return LocalMaxima(response, x0, y0, x1 - x0 + 1, y1 - y0 + 1, centre, radiusPx, (int)Math.Ceiling(2 * sigma), maxCandidates);

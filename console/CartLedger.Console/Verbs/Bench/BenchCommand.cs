@@ -19,6 +19,7 @@ public static class BenchCommand
             Ledger.LedgerBenchCommand.Create(terminal),
             Dicom.DicomBenchCommand.Create(terminal),
             Cmr.CmrBenchCommand.Create(terminal),
+            Registration.RegistrationBenchCommand.Create(terminal),
         ];
         foreach (var area in areas)
         {

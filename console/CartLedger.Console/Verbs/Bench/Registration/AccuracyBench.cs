@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using CartLedger.Imaging.Geometry;
+using CartLedger.Registration.Benchmark;
+using CartLedger.Registration.Fusion;
+using CartLedger.Registration.Landmarks;
+using CartLedger.Registration.Similarity;
+
+namespace CartLedger.Console.Verbs.Bench.Registration;
+
+/// <summary>
+/// Seed 3's Table 1 on the phantom: per case one view (LAO and RAO in turn), one start drawn by the perturbation
+/// protocol (the same start for every method), single-view in-plane registration, in-plane TRE of the cross landmark.
+/// "landmark" solves the 6-DOF pose from three anatomical landmarks picked in both views with a 1 mm (SD) pick error.
+/// </summary>
+public static class AccuracyBench
+{
+    /// <summary>SD of a simulated pick, mm at the isocentre (seed 2: 1-3 mm on a venogram; here the optimistic end).</summary>
+    public const double PickSdMm = 1.0;
+
+    public const string Landmark = "landmark";
+
+    public sealed record Outcome(double StartTreMm, double TreMm, double Milliseconds, bool Flagged);
+
+    public static Outcome Run(BenchPatient p, int caseIndex, string method, int threads)
+    {
+        var view = caseIndex % 2;
+        var start = p.Start(view, PerturbationProtocol.Draw(new Random(p.Seed + 100_000)));
+        var clock = Stopwatch.StartNew();
+        if (method == Landmark)
+        {
+            var (landmarks, clicks) = Picks(p, new Random(p.Seed + 200_000));
+            var fused = FluoroscopyFusion.SolveFromLandmarks([.. p.Frames.Select(f => f.Geometry)], landmarks, clicks);
+            return new Outcome(p.TreMm(view, start), p.TreMm(view, fused.Pose), clock.Elapsed.TotalMilliseconds, false);
+        }
+        if (!SimilarityMethods.TryParse(method, out var similarity))
+        {
+            throw new ArgumentException($"unknown method {method}", nameof(method));
+        }
+        var proposal = FluoroscopyFusion.Propose([p.Frames[view]], p.Model, new ProposalOptions(similarity, 3, start, p.CentreModel, p.Weights, threads));
+        return new Outcome(p.TreMm(view, start), p.TreMm(view, proposal.Pose), clock.Elapsed.TotalMilliseconds, proposal.LikelyFailure);
+    }
+
+    /// <summary>CS ostium, LV apex and mitral plane centre picked in both views: the truth's projection plus a Gaussian pick error.</summary>
+    public static (ModelLandmark[] Landmarks, LandmarkClick[] Clicks) Picks(BenchPatient p, Random random)
+    {
+        var l = p.Patient.Truth.Landmarks;
+        ModelLandmark[] landmarks = [new("CS ostium", l.CoronarySinusOstium), new("LV apex", l.LvEpicardialApex), new("mitral plane centre", l.MitralPlaneCentre)];
+        var clicks = new List<LandmarkClick>();
+        for (var v = 0; v < p.Frames.Length; v++)
+        {
+            var g = p.Frames[v].Geometry;
+            var sdPx = PickSdMm * g.MagnificationAtIsocenter / g.DetectorPixelSpacingXMm;
+            var toImage = p.Patient.Truth.Views[v].ModelToImage;
+            foreach (var landmark in landmarks)
+            {
+                var pixel = toImage.Project(landmark.ModelPoint);
+                clicks.Add(new LandmarkClick(landmark.Name, v, new Vec2(pixel.X + sdPx * Gaussian(random), pixel.Y + sdPx * Gaussian(random))));
+            }
+        }
+        return (landmarks, [.. clicks]);
+    }
+
+    public static MethodFigures Summarise(string method, IReadOnlyList<Outcome> outcomes)
+    {
+        var stats = ErrorStatistics.Of([.. outcomes.Select(o => o.TreMm)]);
+        var failures = outcomes.Where(o => o.TreMm >= ErrorStatistics.SuccessThresholdMm).ToArray();
+        return new MethodFigures(method, outcomes.Count, outcomes.Average(o => o.StartTreMm), stats.MeanMm, stats.SdMm, stats.MedianMm, stats.P90Mm, stats.MaxMm,
+            stats.SuccessRate, outcomes.Average(o => o.Milliseconds), outcomes.Count(o => o.Flagged) / (double)outcomes.Count,
+            failures.Length == 0 ? double.NaN : failures.Count(o => o.Flagged) / (double)failures.Length, [.. outcomes.Select(o => Math.Round(o.TreMm, 2))]);
+    }
+
+    internal static double Gaussian(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+}

@@ -1,0 +1,41 @@
+namespace CartLedger.Console.Verbs.Bench.Registration;
+
+/// <summary>One method's accuracy over the cases (the JSON's "methods" rows); TREs in mm, seed 3's in-plane definition.</summary>
+public sealed record MethodFigures(
+    string Method,
+    int Cases,
+    double StartMeanTreMm,
+    double MeanTreMm,
+    double SdTreMm,
+    double MedianTreMm,
+    double P90TreMm,
+    double MaxTreMm,
+    double SuccessRate,
+    double MsPerRegistration,
+    double FlaggedRate,
+    double FlaggedAmongFailuresRate,
+    IReadOnlyList<double> TresMm);
+
+/// <summary>Seed 3's robustness protocol on the first case: 169 starts on a 13 x 13 grid.</summary>
+public sealed record RobustnessFigures(string Method, int Starts, double MedianSpreadMm, double PercentSpreadUnder5Mm, double PercentTreUnder5Mm, double MeanTreMm);
+
+/// <summary>Electrode triangulation and segment classification against the phantom's truth.</summary>
+public sealed record LeadFigures(int Electrodes, double MeanTriangulationErrorMm, double MaxTriangulationErrorMm, double Segment36Accuracy, double Segment36WithinAdjacentAccuracy);
+
+/// <summary>`bench registration --json`: one object; with a single method its figures are also at the top level.</summary>
+public sealed record RegistrationBenchResult(
+    string Method,
+    int Cases,
+    int FirstSeed,
+    double StartMeanTreMm,
+    double MeanTreMm,
+    double SdTreMm,
+    double MedianTreMm,
+    double P90TreMm,
+    double SuccessRate,
+    double MsPerRegistration,
+    IReadOnlyList<MethodFigures> Methods,
+    IReadOnlyList<RobustnessFigures>? Robustness,
+    LeadFigures? Lead,
+    double PhantomSecondsPerCase,
+    int ProcessorCount);
