@@ -47,6 +47,13 @@ public sealed record AcceptRegistration(Actor By, DateTimeOffset OccurredAt, Gui
 
 public sealed record RejectRegistration(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, string Reason) : ProcedureCommand(By, OccurredAt);
 
+public sealed record MarkFluoroscopyLandmarks(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, ValueList<FluoroscopyLandmark> Landmarks) : ProcedureCommand(By, OccurredAt);
+
+public sealed record MarkElectrode(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, string Electrode, ValueList<ViewPixel> Picks) : ProcedureCommand(By, OccurredAt);
+
+/// <summary>A worker (or an analyst) records that an automatic computation failed, with a stable code and a reason.</summary>
+public sealed record RecordComputationFailure(Actor By, DateTimeOffset OccurredAt, string Computation, string Code, string Reason, Guid? StudyId, AlgorithmInfo Algorithm) : ProcedureCommand(By, OccurredAt);
+
 /// <summary>The electrode's 3D point and 36-segment (from SegmentLookup) and distances from the registration work.</summary>
 public sealed record MeasureLeadPosition(Actor By, DateTimeOffset OccurredAt, Guid? RegistrationId, string Electrode, Point3Mm ElectrodeLpsMm, SegmentId Segment36, Millimetres? DistanceToTargetMm, Millimetres? DistanceToScarMm, Millimetres? DistanceToPhrenicNerveMm) : ProcedureCommand(By, OccurredAt);
 

@@ -87,6 +87,25 @@ public sealed record RegistrationAccepted(Actor By, DateTimeOffset OccurredAt, G
 /// <summary>A proposed registration was rejected, with a reason.</summary>
 public sealed record RegistrationRejected(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, string Reason) : ProcedureEvent(By, OccurredAt);
 
+/// <summary>A pixel picked in one view of an acquisition (index into its views), detector column and row.</summary>
+public sealed record ViewPixel(int ViewIndex, double ColumnPx, double RowPx);
+
+/// <summary>One anatomical landmark for two-view fusion: its point on the model (planning LPS mm) and where it was picked in the views.</summary>
+public sealed record FluoroscopyLandmark(string Name, Point3Mm ModelLpsMm, ValueList<ViewPixel> Picks);
+
+/// <summary>Landmarks were picked in the views of an acquisition (seed 2's two-view fusion); a registration worker re-solves the pose from them.</summary>
+public sealed record FluoroscopyLandmarksMarked(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, ValueList<FluoroscopyLandmark> Landmarks) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>An LV lead electrode was marked in at least two views of an acquisition; a registration worker measures its position.</summary>
+public sealed record ElectrodeMarked(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, string Electrode, ValueList<ViewPixel> Picks) : ProcedureEvent(By, OccurredAt);
+
+/// <summary>
+/// An automatic computation could not produce its result: what was attempted (e.g. "cmr-analysis"), a stable code
+/// (e.g. "lv-not-found"), a reason a person can act on, and the algorithm and inputs it ran on. Nothing else changes:
+/// the procedure continues by manual entry (e.g. importing contours).
+/// </summary>
+public sealed record ComputationFailed(Actor By, DateTimeOffset OccurredAt, string Computation, string Code, string Reason, Guid? StudyId, AlgorithmInfo Algorithm) : ProcedureEvent(By, OccurredAt);
+
 /// <summary>
 /// Where the LV electrode lies: 3D point, segment in each model (18 and AHA 17 via the fixed table), category
 /// relative to the primary target in each model (null without a chosen target) and distances.

@@ -40,6 +40,9 @@ public static class ProcedureTimeline
         FollowUpRecorded x => $"{x.Visit} assessment: LVESV {x.Echo.LvesvMl}, LVEDV {x.Echo.LvedvMl}, LVEF {x.Echo.LvefPercent}, NT-proBNP {x.Echo.NtProBnpPgMl?.ToString() ?? "n/a"}",
         RecordSigned x => $"signed entry {x.SignedVersion} ({x.SignedEventType}) as {x.Meaning.ToString().ToLowerInvariant()} by {x.By.PrintedName}, sha256 {x.SignedContentSha256[..12]}...",
         CorrectionRecorded x => $"correction of entry {x.CorrectedVersion} ({x.CorrectedEventType}): {Describe(x.Replacement)}; reason: {x.Reason}",
+        FluoroscopyLandmarksMarked x => $"landmarks marked: {string.Join(", ", x.Landmarks.Select(l => $"{l.Name} in {l.Picks.Count} views"))}",
+        ElectrodeMarked x => $"electrode {x.Electrode} marked in {x.Picks.Count} views",
+        ComputationFailed x => $"{x.Computation} failed ({x.Code}): {x.Reason}",
         _ => e.GetType().Name,
     };
 

@@ -34,6 +34,7 @@ public static class ProcedureMetadata
         CorrectionRecorded c => c.Reason,
         RegistrationRejected r => r.Reason,
         TargetChosen { OverrideReason: { } reason } => reason,
+        ComputationFailed f => $"{f.Code}: {f.Reason}",
         DeviationRecorded d => string.Join(", ", d.Reasons.Select(r => r.ToString())) + (d.Note is null ? "" : $": {d.Note}"),
         _ => null,
     };
@@ -45,6 +46,7 @@ public static class ProcedureMetadata
         MechanicalActivationMapped x => x.Algorithm,
         EpicardialMeshBuilt x => x.Algorithm,
         RegistrationProposed x => x.Algorithm,
+        ComputationFailed x => x.Algorithm,
         _ => null,
     };
 

@@ -36,6 +36,9 @@ public class AuthorityMatrixTests
         ["RecordFollowUp"] = "AC",
         ["SignRecord"] = "OCA",
         ["CorrectRecord"] = "OCA",
+        ["MarkFluoroscopyLandmarks"] = "OC",
+        ["MarkElectrode"] = "OC",
+        ["RecordComputationFailure"] = "AW",
     };
 
     private static char Letter(Role role) => role switch
@@ -80,7 +83,7 @@ public class AuthorityMatrixTests
                 cells++;
             }
         }
-        Assert.Equal(26 * 6, cells);
+        Assert.Equal(29 * 6, cells);
     }
 
     private static string? RuleOf(ProcedureCommand command, ProcedureState state)

@@ -8,11 +8,11 @@ namespace CartLedger.Domain.Tests.Procedures;
 
 public class CodecTests
 {
-    /// <summary>One event of every stored type: the demo's, plus the three the demo does not produce.</summary>
+    /// <summary>One event of every stored type: the demo's, plus those the demo does not produce.</summary>
     internal static IReadOnlyList<ProcedureEvent> OneOfEach()
     {
         var (events, _) = DemoHistory.Run();
-        var extra = SampleCommands.All().Where(s => s.Command is TracePhrenicNerve or MarkCoronarySinusOstium or RejectRegistration)
+        var extra = SampleCommands.All().Where(s => s.Command is TracePhrenicNerve or MarkCoronarySinusOstium or RejectRegistration or MarkFluoroscopyLandmarks or MarkElectrode or RecordComputationFailure)
             .SelectMany(s => ProcedureDecider.Decide(s.Command with { OccurredAt = new DateTimeOffset(2026, 3, 4, 8, 0, 0, TimeSpan.Zero) }, s.State, DemoHistory.Now));
         return [.. events.Concat(extra).GroupBy(EventCatalog.NameOf).Select(g => g.First()).OrderBy(EventCatalog.NameOf, StringComparer.Ordinal)];
     }

@@ -24,6 +24,14 @@ internal static class SampleCommands
         yield return (new MarkCoronarySinusOstium(DemoUsers.Analyst.Actor, DemoHistory.Now.AddDays(-400), study, new(5, 6, 7)), planning);
         var proposed = DemoHistory.Before("Registration accepted");
         yield return (new RejectRegistration(DemoUsers.Operator.Actor, DemoHistory.Now.AddDays(-400), proposed.Registrations[0].RegistrationId, "landmarks misplaced"), proposed);
+        var acquisition = proposed.Acquisitions[0].AcquisitionId;
+        yield return (new MarkFluoroscopyLandmarks(DemoUsers.Operator.Actor, DemoHistory.Now.AddDays(-400), acquisition, List(
+            new FluoroscopyLandmark("cs-ostium", new(5, 6, 7), List(new ViewPixel(0, 410, 380), new ViewPixel(1, 395, 402))),
+            new FluoroscopyLandmark("lv-apex", new(60, -20, -40), List(new ViewPixel(0, 620, 700), new ViewPixel(1, 540, 690))),
+            new FluoroscopyLandmark("lv-centre", new(30, -10, 0), List(new ViewPixel(0, 520, 540), new ViewPixel(1, 480, 530))))), proposed);
+        yield return (new MarkElectrode(DemoUsers.Operator.Actor, DemoHistory.Now.AddDays(-400), acquisition, "LV1 distal", List(new ViewPixel(0, 600, 500), new ViewPixel(1, 560, 480))), proposed);
+        yield return (new RecordComputationFailure(DemoUsers.Worker.Actor, DemoHistory.Now.AddDays(-400), "cmr-analysis", "lv-not-found", "no LV blood pool was found in the cine's mid slices",
+            study, new AlgorithmInfo("cartledger.cmr.lv-segmentation", "1.0.0", List(new AlgorithmParameter("angleCount", "72")), List(new string('a', 64)), new string('b', 64))), planning);
     }
 
     public static IEnumerable<Type> AllCommandTypes() =>

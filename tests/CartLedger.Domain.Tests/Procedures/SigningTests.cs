@@ -39,6 +39,9 @@ public class SigningTests
         ["follow_up_recorded"] = "AC",
         ["record_signed"] = "",
         ["correction_recorded"] = "OCA",
+        ["fluoroscopy_landmarks_marked"] = "OC",
+        ["electrode_marked"] = "OC",
+        ["computation_failed"] = "AC",
     };
 
     private static readonly Role[] Letters = [Role.Operator, Role.Cardiologist, Role.Analyst];

@@ -17,11 +17,12 @@ public static class CommandAuthority
     {
         OpenProcedure => Staff,
         ImportStudy => [Role.Operator, Role.Analyst, Role.Worker],
-        RecordMyocardiumSegmentation or RecordScarSegmentation or RecordActivationMap or RecordEpicardialMesh or ExportTreatmentFiles => Compute,
+        RecordMyocardiumSegmentation or RecordScarSegmentation or RecordActivationMap or RecordEpicardialMesh or ExportTreatmentFiles or RecordComputationFailure => Compute,
         AdjustContours or EditScar or TracePhrenicNerve or MarkCoronarySinusOstium => Reviewers,
         ProposeTargets => [Role.Analyst, Role.Cardiologist, Role.Worker],
         ChooseTarget or AcceptRegistration or RecordGuidanceFeedback or CompleteProcedure => Cardiologist,
         AcquireFluoroscopy or ProposeRegistration or MeasureLeadPosition => [Role.Operator, Role.Cardiologist, Role.Worker],
+        MarkFluoroscopyLandmarks or MarkElectrode => Staff,
         RejectRegistration or MeasureLeadElectrical or RecordDeviation or RecordProcedureMetrics => Staff,
         RecordFollowUp => Reviewers,
         SignRecord or CorrectRecord => [Role.Operator, Role.Cardiologist, Role.Analyst],

@@ -17,11 +17,11 @@ public static class SigningPolicy
     public static IReadOnlyList<Role> SignerRoles(string eventType) => eventType switch
     {
         "procedure_opened" or "fluoroscopy_acquired" or "registration_proposed" or "registration_rejected" or
-            "lead_position_measured" or "lead_electrical_measured" or "deviation_recorded" or "procedure_metrics_recorded" => Staff,
+            "lead_position_measured" or "lead_electrical_measured" or "fluoroscopy_landmarks_marked" or "electrode_marked" or "deviation_recorded" or "procedure_metrics_recorded" => Staff,
         "study_imported" => [Role.Operator, Role.Analyst],
         "myocardium_segmented" or "contours_adjusted" or "scar_segmented" or "scar_edited" or "mechanical_activation_mapped" or
             "phrenic_nerve_traced" or "coronary_sinus_ostium_marked" or "epicardial_mesh_built" or "targets_proposed" or
-            "treatment_files_exported" or "follow_up_recorded" => Imaging,
+            "treatment_files_exported" or "follow_up_recorded" or "computation_failed" => Imaging,
         "target_chosen" or "registration_accepted" or "guidance_feedback_recorded" or "procedure_completed" => Cardiologist,
         "correction_recorded" => [Role.Operator, Role.Cardiologist, Role.Analyst],
         _ => [],

@@ -37,6 +37,9 @@ public static class EventCatalog
         new("follow_up_recorded", 2, typeof(FollowUpRecorded)),
         new("record_signed", 1, typeof(RecordSigned)),
         new("correction_recorded", 1, typeof(CorrectionRecorded)),
+        new("fluoroscopy_landmarks_marked", 1, typeof(FluoroscopyLandmarksMarked)),
+        new("electrode_marked", 1, typeof(ElectrodeMarked)),
+        new("computation_failed", 1, typeof(ComputationFailed)),
     ];
 
     private static readonly Dictionary<string, EventTypeInfo> ByName = All.ToDictionary(e => e.Name, StringComparer.Ordinal);
