@@ -86,9 +86,10 @@ public static class SkeletonBuilder
             {
                 list.Add(new Solid($"rib {n}", S, new Tube(Shifted(nodes, dz), 0.62 * radius), Tissues.CorticalBone));
             }
-            foreach (var dz in offsets)
+            // Marrow in five overlapping tubes, so it is one continuous core inside the cortex (no cortical septa).
+            foreach (var dz in new[] { -0.75, -0.375, 0.0, 0.375, 0.75 })
             {
-                list.Add(new Solid($"rib {n} marrow", S, new Tube(Shifted(nodes, dz), 0.62 * radius - 1.4), Tissues.Marrow));
+                list.Add(new Solid($"rib {n} marrow", S, new Tube(Shifted(nodes, dz * radius), 0.62 * radius - 1.4), Tissues.Marrow));
             }
             if (n <= 10)
             {
