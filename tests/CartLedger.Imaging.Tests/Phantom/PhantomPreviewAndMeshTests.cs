@@ -43,6 +43,8 @@ public class PhantomPreviewAndMeshTests(SmallPhantom phantom)
             ("preview/cine-mid-ed-phase00.png", 2 * cine.Width, 2 * cine.Height),
             ($"preview/cine-mid-es-phase{es:00}.png", 2 * cine.Width, 2 * cine.Height),
             ("preview/lge-mid.png", 2 * P.Lge.Slices[mid].Frames[0].Width, 2 * P.Lge.Slices[mid].Frames[0].Height),
+            ("preview/ct-axial-lv.png", P.Ct.Geometry.SizeI, P.Ct.Geometry.SizeJ),
+            ("preview/ct-coronal-lv.png", P.Ct.Geometry.SizeI, P.Ct.Geometry.SizeK),
             ("preview/xa-lao40.png", 256, 256),
             ("preview/xa-rao30.png", 256, 256),
         };

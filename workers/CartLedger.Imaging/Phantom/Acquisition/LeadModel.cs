@@ -33,15 +33,19 @@ public sealed record LeadModel(Tube LvLeadBody, IReadOnlyList<Vec3> Electrodes, 
         var junction = Closest(sinus, vein.Tube.Nodes[0]).Index;
         var ra = heart.BaseAttached.First(a => a.Name == "right atrium").Shape as Ellipsoid;
         var svc = (heart.BaseAttached.First(a => a.Name == "superior vena cava").Shape as Tube)!.Nodes;
-        var path = new List<Vec3> { svc[^1], svc[1], ra!.Centre };
+        // Both leads come from a left pectoral device through the left brachiocephalic vein into the SVC.
+        var brachiocephalic = svc[^1] + new Vec3(55, -15, 20);
+        var path = new List<Vec3> { brachiocephalic, svc[^1], svc[1], ra!.Centre };
         path.AddRange(sinus.Take(junction + 1));
         path.AddRange(vein.Tube.Nodes.Take(tipIndex + 1));
         path.Add(tip);
+        // Lead bodies are stiff: round the corners of the vessel-centre polyline (the tip stays where it is).
+        path = Smooth(Dedup(path), 3);
         var electrodes = ElectrodeDistancesFromTipMm.Select(d => BackAlong(path, d + ElectrodeLengthMm / 2)).ToList();
         var rvApex = heart.Frame.FromCylindrical(heart.Lv.EpiRadius(heart.Lv.HeightAt(0.68), 60) + 0.5 * heart.Rv.Depth(0.68, 60), 60, heart.Lv.HeightAt(0.68));
-        var rvPath = new List<Vec3> { svc[^1] + new Vec3(3, 0, 0), svc[1] + new Vec3(3, 0, 0), ra.Centre + new Vec3(0, -6, 0), Vec3.Lerp(ra.Centre, rvApex, 0.5), rvApex };
+        var rvPath = Smooth([brachiocephalic + new Vec3(0, 0, 4), svc[^1] + new Vec3(3, 0, 0), svc[1] + new Vec3(3, 0, 0), ra.Centre + new Vec3(0, -6, 0), Vec3.Lerp(ra.Centre, rvApex, 0.5), rvApex], 3);
         var coil = new List<Vec3> { BackAlong(rvPath, 65), BackAlong(rvPath, 40), BackAlong(rvPath, 15) };
-        return new LeadModel(new Tube(Dedup(path), 0.85), electrodes, new Tube(rvPath, 1.2), new Tube(coil, 1.6), vein.Name);
+        return new LeadModel(new Tube(path, 0.85), electrodes, new Tube(rvPath, 1.2), new Tube(coil, 1.6), vein.Name);
     }
 
     private static (int Index, Vec3 Point) Closest(IReadOnlyList<Vec3> nodes, Vec3 target)
@@ -71,6 +75,29 @@ public sealed record LeadModel(Tube LvLeadBody, IReadOnlyList<Vec3> Electrodes, 
             remaining -= step;
         }
         return path[0];
+    }
+
+    /// <summary>Chaikin corner cutting, <paramref name="iterations"/> times; the first and last points stay.</summary>
+    private static List<Vec3> Smooth(List<Vec3> path, int iterations)
+    {
+        for (var n = 0; n < iterations; n++)
+        {
+            var next = new List<Vec3> { path[0] };
+            for (var i = 0; i + 1 < path.Count; i++)
+            {
+                if (i > 0)
+                {
+                    next.Add(Vec3.Lerp(path[i], path[i + 1], 0.25));
+                }
+                if (i + 2 < path.Count)
+                {
+                    next.Add(Vec3.Lerp(path[i], path[i + 1], 0.75));
+                }
+            }
+            next.Add(path[^1]);
+            path = next;
+        }
+        return path;
     }
 
     private static List<Vec3> Dedup(List<Vec3> path)

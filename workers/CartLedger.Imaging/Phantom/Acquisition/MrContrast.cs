@@ -18,7 +18,8 @@ public sealed record MrContrast(string Name, Func<Tissue, float> Signal, double 
     public static MrContrast Lge(SeededRandom r)
     {
         var myocardium = (float)r.Uniform(0.03, 0.14);
-        var blood = (float)r.Uniform(0.42, 0.7);
+        // About 10 minutes after gadolinium the blood pool is grey: well below dense scar, well above nulled myocardium.
+        var blood = (float)r.Uniform(0.25, 0.45);
         return new MrContrast("LGE", t =>
             t == Tissues.Myocardium ? myocardium
             : t == Tissues.LeftHeartBlood || t == Tissues.RightHeartBlood || t == Tissues.VenousBlood ? blood

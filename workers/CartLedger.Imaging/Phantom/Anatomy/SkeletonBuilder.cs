@@ -38,9 +38,18 @@ public static class SkeletonBuilder
             var zBottom = z - period + discMm / 2;
             var centre = new Vec3(0, y, 0);
             list.Add(new Solid("intervertebral disc", S, new EllipticCylinder(centre, 19, 16, z - discMm / 2 - 0.5, z + discMm / 2 + 0.5), Tissues.Disc));
-            list.Add(new Solid("vertebral body", S, new EllipticCylinder(centre, 19, 16, zBottom, zTop), Tissues.CorticalBone));
-            list.Add(new Solid("vertebral marrow", S, new EllipticCylinder(centre, 17, 14, zBottom + 1.5, zTop - 1.5), Tissues.Marrow));
+            // A waisted body: full-width endplate rims, a narrower middle (the hourglass of a real vertebra).
             var mid = (zTop + zBottom) / 2;
+            var rimMm = Math.Min(4.0, (zTop - zBottom) / 4);
+            list.Add(new Solid("vertebral body", S, new EllipticCylinder(centre, 19, 16, zTop - rimMm, zTop), Tissues.CorticalBone));
+            list.Add(new Solid("vertebral body", S, new EllipticCylinder(centre, 16.5, 14.5, zBottom + rimMm - 0.5, zTop - rimMm + 0.5), Tissues.CorticalBone));
+            list.Add(new Solid("vertebral body", S, new EllipticCylinder(centre, 19, 16, zBottom, zBottom + rimMm), Tissues.CorticalBone));
+            list.Add(new Solid("vertebral marrow", S, new EllipticCylinder(centre, 15, 13, zBottom + 1.5, zTop - 1.5), Tissues.Marrow));
+            foreach (var side in new[] { -1.0, 1.0 })
+            {
+                // Pedicles: the paired ovals of an AP spine film.
+                list.Add(new Solid("pedicle", S, new Tube([new Vec3(side * 10, y + 10, mid + 2), new Vec3(side * 11, y + 24, mid + 2)], 4.5), Tissues.CorticalBone));
+            }
             list.Add(new Solid("spinous process", S, new Tube([new Vec3(0, y + 26, mid), new Vec3(0, y + 52, mid - 14)], [4.5, 3.5]), Tissues.CorticalBone));
             foreach (var side in new[] { -1.0, 1.0 })
             {
@@ -70,8 +79,18 @@ public static class SkeletonBuilder
                 var phi = 0.45 + (phiEnd - 0.45) * s / Steps;
                 nodes.Add(new Vec3(side * ra * Math.Sin(phi), rb * Math.Cos(phi) * 0.95 + 6, zHead - drop * (1 - Math.Cos(phi)) / 2));
             }
-            list.Add(new Solid($"rib {n}", S, new Tube(nodes, radius), Tissues.CorticalBone));
-            list.Add(new Solid($"rib {n} marrow", S, new Tube(nodes, radius - 1.6), Tissues.Marrow));
+            // A flat rib: three tubes stacked cranio-caudally make a band about 2.4 radii tall and one radius thick
+            // (round near the spine, where the tubes merge into the head), with marrow inside.
+            var offsets = new[] { -0.75 * radius, 0.0, 0.75 * radius };
+            foreach (var dz in offsets)
+            {
+                list.Add(new Solid($"rib {n}", S, new Tube(Shifted(nodes, dz), 0.62 * radius), Tissues.CorticalBone));
+            }
+            // Marrow in five overlapping tubes, so it is one continuous core inside the cortex (no cortical septa).
+            foreach (var dz in new[] { -0.75, -0.375, 0.0, 0.375, 0.75 })
+            {
+                list.Add(new Solid($"rib {n} marrow", S, new Tube(Shifted(nodes, dz * radius), 0.62 * radius - 1.4), Tissues.Marrow));
+            }
             if (n <= 10)
             {
                 var end = nodes[^1];
@@ -81,4 +100,8 @@ public static class SkeletonBuilder
             }
         }
     }
+
+    /// <summary>The rib's centre line moved cranio-caudally, tapering to nothing at the rib head (the first node).</summary>
+    private static List<Vec3> Shifted(List<Vec3> nodes, double dzMm) =>
+        nodes.Select((p, i) => p + new Vec3(0, 0, dzMm * Math.Min(1.0, i / 3.0))).ToList();
 }

@@ -9,6 +9,9 @@ namespace CartLedger.Imaging.Phantom.Anatomy;
 /// </summary>
 public static class ThoraxBuilder
 {
+    /// <summary>Half-width of the mediastinal column between the lungs at its widest (mid-way between sternum and spine).</summary>
+    public const double MediastinumHalfWidthMm = 26;
+
     public static List<Structure> Build(ThoraxLayout t)
     {
         var list = new List<Structure>();
@@ -27,8 +30,12 @@ public static class ThoraxBuilder
         var cavity = new EllipticCylinder(Vec3.Zero, ca, cb, -500, 500, 2.0);
         list.Add(new Solid("thoracic cavity", B, cavity, Tissues.SoftTissue));
         var pleura = new EllipticCylinder(Vec3.Zero, ca - 2, cb - 2, -500, 500, 2.0);
-        list.Add(new Solid("right lung", B, new Intersection(new Ellipsoid(new Vec3(-ca * 0.5, cb * 0.08, 40), Mat3.Identity, new Vec3(ca * 0.52, cb * 1.0, 200)), pleura), Tissues.Lung));
-        list.Add(new Solid("left lung", B, new Intersection(new Ellipsoid(new Vec3(ca * 0.5, cb * 0.1, 35), Mat3.Identity, new Vec3(ca * 0.5, cb * 0.98, 195)), pleura), Tissues.Lung));
+        // The lungs fill the pleural cavity except a mediastinal column (elliptic: it narrows to the anterior and
+        // posterior junction lines); the heart, vessels and airways are painted over them, so the lungs wrap the heart.
+        var frontY = t.CavityFrontY;
+        var mediastinum = new EllipticCylinder(new Vec3(0, (frontY + t.SpineY) / 2, 0), MediastinumHalfWidthMm, (t.SpineY - frontY) / 2 + 8, -500, 500, 2.0);
+        list.Add(new Solid("right lung", B, new Difference(new Intersection(new Ellipsoid(new Vec3(-ca * 0.42, cb * 0.05, 40), Mat3.Identity, new Vec3(ca * 0.64, cb * 1.1, 205)), pleura), mediastinum), Tissues.Lung));
+        list.Add(new Solid("left lung", B, new Difference(new Intersection(new Ellipsoid(new Vec3(ca * 0.42, cb * 0.07, 35), Mat3.Identity, new Vec3(ca * 0.62, cb * 1.08, 200)), pleura), mediastinum), Tissues.Lung));
         AddAirways(list, t);
         var esophagusY = t.SpineY - 30;
         list.Add(new Solid("esophagus", B, new Tube([new Vec3(-4, esophagusY, 300), new Vec3(0, esophagusY, 0), new Vec3(15, esophagusY - 15, -200)], 7), Tissues.SoftTissue));
