@@ -25,6 +25,7 @@ public static class VerbCatalog
             DemoCommand.Create(terminal),
             DicomCommand.Create(terminal),
             Verbs.Phantom.PhantomCommand.Create(terminal),
+            Verbs.Cmr.CmrCommand.Create(terminal),
         ];
         foreach (var verb in verbs)
         {
