@@ -87,7 +87,7 @@ public static class CmrAnalyzeCommand
                 proposedSites = analysis.Proposal.Sites.Select(s => s.Segment.ToString()),
                 treatmentFiles = files.Count,
                 exportedFiles = TreatmentExport.ExportedFiles(files).Select(f => new { kind = f.Kind.ToString(), sopInstanceUid = f.SopInstanceUid, sha256 = f.Sha256 }),
-                warnings = analysis.Warnings,
+                warnings = inputs.Warnings.Concat(analysis.Warnings),
             }));
         }
         else
@@ -97,7 +97,7 @@ public static class CmrAnalyzeCommand
             terminal.Line(burden is { } b ? $"scar burden {CmrOutput.Number(b)} % on {scar!.Value.Slices.Count} LGE slices" : "no LGE: scar unknown, taken as none");
             terminal.Line($"dyssynchrony (SD of time to peak) {CmrOutput.Number(activation.Value.DyssynchronySdMs, "0")} ms");
             terminal.Line($"primary target {label}; proposed {string.Join(", ", analysis.Proposal.Sites.Select(x => x.Segment.ToString()))}");
-            foreach (var warning in analysis.Warnings)
+            foreach (var warning in inputs.Warnings.Concat(analysis.Warnings))
             {
                 terminal.Line($"warning: {warning}");
             }

@@ -5,7 +5,8 @@ using CartLedger.Imaging.Geometry;
 namespace CartLedger.Console.Verbs.Cmr;
 
 /// <summary>The CMR (and CT) stacks of a DICOM folder: the cine is the MR stack with most phases, the LGE a single-phase MR stack.</summary>
-public sealed record CmrInputs(string Folder, CineStack Cine, CineStack? Lge, StackContent? Ct, DicomStudy Study, DicomStudy? CtStudy, DateTime? StudyDateTime)
+/// <param name="Warnings">Series of the folder that were rejected (one line each, naming a file and the reason): an LGE rejected here is missing from the analysis.</param>
+public sealed record CmrInputs(string Folder, CineStack Cine, CineStack? Lge, StackContent? Ct, DicomStudy Study, DicomStudy? CtStudy, DateTime? StudyDateTime, IReadOnlyList<string> Warnings)
 {
     public static CmrInputs Read(string folder)
     {
@@ -30,7 +31,8 @@ public sealed record CmrInputs(string Folder, CineStack Cine, CineStack? Lge, St
             .ThenByDescending(s => s.Stack.Stack.Slices.Count).Select(s => s.Stack.Stack).FirstOrDefault();
         var ct = stacks.Where(s => s.Series.Modality == "CT").OrderByDescending(s => s.Stack.Stack.Slices.Count).Select(s => s.Stack).FirstOrDefault();
         var header = HeaderOf(import, cine.Series);
-        return new CmrInputs(folder, cine.Stack.Stack, lge, ct, StudyOf(header, cine.Series.SeriesInstanceUid), ct is null ? null : StudyOf(HeaderOf(import, stacks.First(s => s.Stack == ct).Series), "ct"), DateOf(header));
+        var warnings = import.Rejected.Select(r => $"{r.Modality} series \"{r.Description}\" rejected: {r.Reasons.FirstOrDefault()?.ToString() ?? "no reason given"}").ToList();
+        return new CmrInputs(folder, cine.Stack.Stack, lge, ct, StudyOf(header, cine.Series.SeriesInstanceUid), ct is null ? null : StudyOf(HeaderOf(import, stacks.First(s => s.Stack == ct).Series), "ct"), DateOf(header), warnings);
     }
 
     private static DicomHeader? HeaderOf(DicomFolderImport import, LoadedSeries series) =>

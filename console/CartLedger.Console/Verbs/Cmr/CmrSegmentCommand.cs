@@ -57,13 +57,13 @@ public static class CmrSegmentCommand
                 lgeSlicesLabelled = lge.Count,
                 endDiastolePhase = segmentation.EndDiastolePhase,
                 endSystolePhase = segmentation.EndSystolePhase,
-                warnings = segmentation.Warnings,
+                warnings = inputs.Warnings.Concat(segmentation.Warnings),
             }));
         }
         else
         {
             terminal.Line($"LV found on {segmentation.SlicesBaseToApex.Count(s => s.HasLv)} of {inputs.Cine.Slices.Count} cine slices ({full} full), {lge.Count} LGE slices labelled; ED phase {segmentation.EndDiastolePhase + 1}, ES phase {segmentation.EndSystolePhase + 1}");
-            foreach (var warning in segmentation.Warnings)
+            foreach (var warning in inputs.Warnings.Concat(segmentation.Warnings))
             {
                 terminal.Line($"warning: {warning}");
             }
