@@ -4,8 +4,10 @@ using CartLedger.Imaging.Geometry;
 
 namespace CartLedger.Console.Verbs.Cmr;
 
-/// <summary>The CMR (and CT) stacks of a DICOM folder: the cine is the MR stack with most phases, the LGE a single-phase MR stack.</summary>
-/// <param name="Warnings">Series of the folder that were rejected (one line each, naming a file and the reason): an LGE rejected here is missing from the analysis.</param>
+/// <summary>
+/// The CMR (and CT) stacks of a DICOM folder: the cine is the MR stack with most phases, the LGE a single-phase MR stack.
+/// Warnings name the series of the folder that were rejected (a file and the reason): an LGE rejected there is missing from the analysis.
+/// </summary>
 public sealed record CmrInputs(string Folder, CineStack Cine, CineStack? Lge, StackContent? Ct, DicomStudy Study, DicomStudy? CtStudy, DateTime? StudyDateTime, IReadOnlyList<string> Warnings)
 {
     public static CmrInputs Read(string folder)
