@@ -26,6 +26,7 @@ public static class VerbCatalog
             DicomCommand.Create(terminal),
             Verbs.Phantom.PhantomCommand.Create(terminal),
             Verbs.Register.RegisterCommand.Create(terminal),
+            Verbs.Cmr.CmrCommand.Create(terminal),
         ];
         foreach (var verb in verbs)
         {

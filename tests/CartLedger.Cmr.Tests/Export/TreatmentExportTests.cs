@@ -34,6 +34,8 @@ public sealed class ExportedPhantom
         Request = new TreatmentRequest(Analysis, Patient.Cine, Patient.Lge, study, primary, [primary], new DateTime(2026, 3, 4, 10, 30, 0), ct);
         First = TreatmentExport.Write(RepoPaths.ScratchFolder("treatment-export-a"), Request);
         Second = TreatmentExport.Write(RepoPaths.ScratchFolder("treatment-export-b"), Request);
+        var cineOnly = CmrAnalyzer.Run(Patient.Cine, null, CmrParameters.Default);
+        WithoutLge = TreatmentExport.Write(RepoPaths.ScratchFolder("treatment-export-cine"), Request with { Analysis = cineOnly, Lge = null, CtStructures = null });
     }
 
     public PhantomPatient Patient { get; }
@@ -41,6 +43,7 @@ public sealed class ExportedPhantom
     public TreatmentRequest Request { get; }
     public IReadOnlyList<TreatmentFile> First { get; }
     public IReadOnlyList<TreatmentFile> Second { get; }
+    public IReadOnlyList<TreatmentFile> WithoutLge { get; }
 }
 
 public class TreatmentExportTests(ExportedPhantom exported) : IClassFixture<ExportedPhantom>
@@ -91,6 +94,24 @@ public class TreatmentExportTests(ExportedPhantom exported) : IClassFixture<Expo
             .Select(f => int.Parse(f.GetProperty("SegmentIdentificationSequence")[0].GetProperty("ReferencedSegmentNumber").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var size = seg.PixelShape[1] * seg.PixelShape[2];
         return frames.Select((segment, i) => segment == 3 ? seg.PixelValues.Skip(i * size).Take(size).Sum() : 0).Sum();
+    }
+
+    [Fact]
+    public void Without_lge_the_label_map_lies_on_the_cine_at_end_diastole_and_no_ct_file_is_written()
+    {
+        Assert.Equal([TreatmentFileRole.CmrSurfaces, TreatmentFileRole.CmrLabelMap], exported.WithoutLge.Where(f => f.IsDicom).Select(f => f.Role));
+        var seg = DicomValidators.AssertValid(exported.WithoutLge.Single(f => f.Role == TreatmentFileRole.CmrLabelMap).Path);
+        Assert.Equal(["LV myocardium", "LV lead target area"], seg.Attributes.GetProperty("SegmentSequence").EnumerateArray().Select(s => s.GetProperty("SegmentLabel").GetString()));
+        Assert.Equal(exported.Patient.Cine.SeriesInstanceUid, seg.Attributes.GetProperty("ReferencedSeriesSequence")[0].GetProperty("SeriesInstanceUID").GetString());
+        var surfaces = DicomSurfaceSegmentationReader.Read(exported.WithoutLge.Single(f => f.Role == TreatmentFileRole.CmrSurfaces).Path);
+        Assert.DoesNotContain("Scar", surfaces.Segments.Select(s => s.Label));
+    }
+
+    [Fact]
+    public void The_apical_cap_cannot_be_a_target()
+    {
+        var error = Assert.Throws<ArgumentException>(() => TreatmentExport.Write(RepoPaths.ScratchFolder("treatment-export-cap"), exported.Request with { PrimaryTarget = SegmentId.Of36(0) }));
+        Assert.Contains("ring segment", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

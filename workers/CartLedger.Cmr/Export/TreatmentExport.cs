@@ -186,11 +186,11 @@ public static class TreatmentExport
         {
             new(1, "LV myocardium", SegmentationCodes.AnatomicalStructure, SegmentationCodes.Myocardium, MyocardiumColour, "AUTOMATIC", automatic),
         };
-        if (request.Analysis.Scar is not null)
+        if (HasScarLabels(request))
         {
             segments.Add(new(2, "Scar", SegmentationCodes.MorphologicallyAlteredStructure, SegmentationCodes.Infarct, ScarColour, "AUTOMATIC", automatic));
         }
-        segments.Add(new(3, "LV lead target area", SegmentationCodes.PlanningTarget, SegmentationCodes.LeadTargetArea, AreaColour, "SEMIAUTOMATIC",
+        segments.Add(new(TargetNumber(request), "LV lead target area", SegmentationCodes.PlanningTarget, SegmentationCodes.LeadTargetArea, AreaColour, "SEMIAUTOMATIC",
             $"CartLedger target rule {Domain.Targeting.TargetProposer.RuleVersion}"));
         return segments;
     }
@@ -214,7 +214,7 @@ public static class TreatmentExport
                 RequireGrid(masks, s.Slice.Image.Width, s.Slice.Image.Height);
                 masks.Set(1, i, s.Myocardium.Bits);
                 masks.Set(2, i, s.Scar.Bits);
-                masks.Set(3, i, TargetMask(s.Myocardium.Bits, s.Slice.Image.Width, s.Slice.Contours.Endocardium, angle => map.Locate(s.Slice.CineSliceIndex, s.Slice.Plane, angle), area));
+                masks.Set(TargetNumber(request), i, TargetMask(s.Myocardium.Bits, s.Slice.Image.Width, s.Slice.Contours.Endocardium, angle => map.Locate(s.Slice.CineSliceIndex, s.Slice.Plane, angle), area));
             }
             return (sources, masks, lge.FrameOfReferenceUid);
         }
@@ -241,10 +241,15 @@ public static class TreatmentExport
             var contours = slice.Phases[ed];
             var myocardium = contours.MyocardiumMask(slice.Width, slice.Height).Bits;
             cineMasks.Set(1, i, myocardium);
-            cineMasks.Set(3, i, TargetMask(myocardium, slice.Width, contours.Endocardium, angle => map.Locate(slice, angle), area));
+            cineMasks.Set(TargetNumber(request), i, TargetMask(myocardium, slice.Width, contours.Endocardium, angle => map.Locate(slice, angle), area));
         }
         return (cineSources, cineMasks, request.Cine.FrameOfReferenceUid);
     }
+
+    /// <summary>SEG segment numbers run 1, 2, ... without gaps (dciodvfy): the target area is 3 after scar, else 2.</summary>
+    private static bool HasScarLabels(TreatmentRequest request) => request.Analysis.Scar is not null && request.Lge is not null;
+
+    private static int TargetNumber(TreatmentRequest request) => HasScarLabels(request) ? 3 : 2;
 
     private static byte[] TargetMask(byte[] myocardium, int width, Contours.PolarContour endocardium, Func<double, SegmentLocation?> locate, HashSet<SegmentId> area)
     {
