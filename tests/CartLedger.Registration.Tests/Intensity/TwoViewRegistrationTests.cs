@@ -43,7 +43,7 @@ public class TwoViewRegistrationTests
     {
         var a = SyntheticScene.View(40, 0, size: 400, pixelMm: 0.6);
         var b = SyntheticScene.View(20, 0, size: 400, pixelMm: 0.6);
-        var error = Assert.Throws<Registration.RegistrationInputException>(() =>
+        var error = Assert.Throws<Registration.ViewsTooCloseException>(() =>
             TwoViewRegistration.Register(Frame(a, 1), Frame(b, 2), Model, Truth, new InPlaneSettings(SimilarityMethod.GradientCorrelation), Vec3.Zero));
         Assert.Equal("views", error.Field);
     }

@@ -77,7 +77,7 @@ public class LandmarkFusionTests
     {
         var clicks = Clicks(Truth);
         clicks[3] = clicks[3] with { Pixel = new Vec2(-40, 100) };
-        var error = Assert.Throws<RegistrationInputException>(() => LandmarkFusion.Solve(Views, Landmarks, clicks));
+        var error = Assert.Throws<LandmarkOutsideImageException>(() => LandmarkFusion.Solve(Views, Landmarks, clicks));
         Assert.Equal("clicks[3].pixel", error.Field);
     }
 
@@ -87,7 +87,7 @@ public class LandmarkFusionTests
         CArmGeometry[] close = [Views[0], SyntheticScene.View(20, 0, size: 1024, pixelMm: 0.3)];
         LandmarkClick[] For(CArmGeometry[] views) => [.. Landmarks.SelectMany(l => Enumerable.Range(0, 2)
             .Select(v => new LandmarkClick(l.Name, v, views[v].ToProjectionMatrix().Project(Truth.Apply(l.ModelPoint)))))];
-        Assert.Throws<RegistrationInputException>(() => LandmarkFusion.Solve(close, Landmarks, For(close)));
+        Assert.Throws<ViewsTooCloseException>(() => LandmarkFusion.Solve(close, Landmarks, For(close)));
 
         CArmGeometry[] fortyFive = [Views[0], SyntheticScene.View(-5, 0, size: 1024, pixelMm: 0.3)];
         var result = LandmarkFusion.Solve(fortyFive, Landmarks, For(fortyFive));

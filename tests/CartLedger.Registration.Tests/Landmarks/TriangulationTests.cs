@@ -49,7 +49,7 @@ public class TriangulationTests
         var close = SyntheticScene.View(15, 0, size: 1024, pixelMm: 0.3);
         var point = new Vec3(1, 2, 3);
         var clicks = new[] { Lao40, close }.Select(v => new ViewPoint(v, v.ToProjectionMatrix().Project(point))).ToArray();
-        var error = Assert.Throws<RegistrationInputException>(() => Triangulation.Triangulate(clicks));
+        var error = Assert.Throws<ViewsTooCloseException>(() => Triangulation.Triangulate(clicks));
         Assert.Equal("views", error.Field);
         Assert.Contains("25 degrees apart", error.Message, StringComparison.Ordinal);
     }
@@ -58,7 +58,7 @@ public class TriangulationTests
     public void A_click_outside_the_image_is_refused()
     {
         var clicks = new[] { new ViewPoint(Lao40, new Vec2(500, 500)), new ViewPoint(Rao30, new Vec2(1030, 10)) };
-        var error = Assert.Throws<RegistrationInputException>(() => Triangulation.Triangulate(clicks));
+        var error = Assert.Throws<LandmarkOutsideImageException>(() => Triangulation.Triangulate(clicks));
         Assert.Equal("clicks[1]", error.Field);
         Assert.Contains("outside the 1024x1024 image", error.Message, StringComparison.Ordinal);
     }

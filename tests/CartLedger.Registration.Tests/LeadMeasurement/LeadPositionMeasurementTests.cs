@@ -96,6 +96,6 @@ public class LeadPositionMeasurementTests
         var site = Pose.Apply(SurfacePoint(0.5, 100));
         var clicks = close.Select(v => new ViewPoint(v, v.ToProjectionMatrix().Project(site))).ToArray();
         var surface = SegmentedSurface.FromFrame(Epicardium, Frame, []);
-        Assert.Throws<RegistrationInputException>(() => LeadPositionMeasurement.Measure(clicks, Pose, surface, new LeadPlan(null, [], null)));
+        Assert.Throws<ViewsTooCloseException>(() => LeadPositionMeasurement.Measure(clicks, Pose, surface, new LeadPlan(null, [], null)));
     }
 }

@@ -40,7 +40,7 @@ public static class FluoroscopyFusion
         {
             throw new RegistrationInputException("dof", "6 degrees of freedom need two views (one view cannot see depth)");
         }
-        var mesh = new MeshArrays(model, options.VertexWeights);
+        var mesh = new MeshArrays(model, options.VertexWeights, options.OutlineOffsetMm);
         var centre = options.ModelCentre ?? mesh.Centroid;
         // Isocentering (seed 3): staff centre the heart in the first view, so the model centre starts at its isocentre.
         var start = options.Start ?? RigidTransform.FromTranslation(views[0].Geometry.IsocenterLps - centre);

@@ -14,6 +14,8 @@ namespace CartLedger.Registration.Fusion;
 /// <param name="VertexWeights">Per-vertex outline visibility (0..1, see Model.LeftVentricleVisibility); null weighs all 1.</param>
 /// <param name="Threads">Worker threads; the answer does not depend on it.</param>
 /// <param name="Seed">Seed of the 6-DOF CMA-ES stage.</param>
+/// <param name="OutlineOffsetMm">Grows the model along its normals before projection: the X-ray shadow of the heart
+/// ends where epicardial fat meets lung, a few mm outside the epicardium a CMR or CT model describes.</param>
 public sealed record ProposalOptions(
     SimilarityMethod Method = SimilarityMethod.GradientInformation,
     int DegreesOfFreedom = 0,
@@ -21,7 +23,8 @@ public sealed record ProposalOptions(
     Vec3? ModelCentre = null,
     IReadOnlyList<double>? VertexWeights = null,
     int Threads = 2,
-    int Seed = 1);
+    int Seed = 1,
+    double OutlineOffsetMm = 0);
 
 /// <summary>One view's part of a proposal.</summary>
 /// <param name="ViewIndex">Index into the views given.</param>

@@ -21,7 +21,7 @@ public static class AccuracyBench
 
     public sealed record Outcome(double StartTreMm, double TreMm, double Milliseconds, bool Flagged);
 
-    public static Outcome Run(BenchPatient p, int caseIndex, string method, int threads)
+    public static Outcome Run(BenchPatient p, int caseIndex, string method, int threads, double outlineOffsetMm)
     {
         var view = caseIndex % 2;
         var start = p.Start(view, PerturbationProtocol.Draw(new Random(p.Seed + 100_000)));
@@ -36,7 +36,7 @@ public static class AccuracyBench
         {
             throw new ArgumentException($"unknown method {method}", nameof(method));
         }
-        var proposal = FluoroscopyFusion.Propose([p.Frames[view]], p.Model, new ProposalOptions(similarity, 3, start, p.CentreModel, p.Weights, threads));
+        var proposal = FluoroscopyFusion.Propose([p.Frames[view]], p.Model, new ProposalOptions(similarity, 3, start, p.CentreModel, p.Weights, threads, OutlineOffsetMm: outlineOffsetMm));
         return new Outcome(p.TreMm(view, start), p.TreMm(view, proposal.Pose), clock.Elapsed.TotalMilliseconds, proposal.LikelyFailure);
     }
 

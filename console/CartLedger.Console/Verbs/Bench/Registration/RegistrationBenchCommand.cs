@@ -10,7 +10,11 @@ namespace CartLedger.Console.Verbs.Bench.Registration;
 /// <summary>`cartledger bench registration`: seed 3's accuracy protocol (and optionally its robustness grid and the lead measurement) on phantoms.</summary>
 public static class RegistrationBenchCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static readonly string[] Methods = ["gc", "gi", "go", "gc+", "gi+", "go+", "ncc", AccuracyBench.Landmark];
 
@@ -22,10 +26,11 @@ public static class RegistrationBenchCommand
         var robustness = new Option<bool>("--robustness") { Description = "Also run seed 3's 169-start grid on the first case (intensity methods)." };
         var lead = new Option<bool>("--lead") { Description = "Also measure electrode triangulation error and segment accuracy against the truth." };
         var threads = new Option<int>("--threads") { Description = "Worker threads per registration.", DefaultValueFactory = _ => 2 };
+        var offset = new Option<double>("--outline-offset-mm") { Description = "Grow the model along its normals by this much (epicardial fat), mm.", DefaultValueFactory = _ => RegistrationBenchRun.DefaultOutlineOffsetMm };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var command = new Command("registration", "Registration accuracy on phantoms by seed 3's protocol: start and final in-plane TRE, success rate (< 5 mm), ms per registration; robustness grid and lead measurement on request.")
         {
-            method, cases, seed, robustness, lead, threads, json,
+            method, cases, seed, robustness, lead, threads, offset, json,
         }.WithExamples("./cartledger bench registration --method gi --cases 10 --json", "./cartledger bench registration --method all --cases 5 --lead", "./cartledger bench registration --method gc+ --cases 1 --robustness --json");
         command.SetAction((parse, cancellationToken) =>
         {
@@ -41,7 +46,7 @@ public static class RegistrationBenchCommand
                 throw new UsageException($"bench registration: --threads must be 1-64, got {workers}");
             }
             var asJson = parse.GetValue(json);
-            var settings = new RegistrationBenchRun.Settings(selected, count, parse.GetValue(seed), parse.GetValue(robustness), parse.GetValue(lead), workers);
+            var settings = new RegistrationBenchRun.Settings(selected, count, parse.GetValue(seed), parse.GetValue(robustness), parse.GetValue(lead), workers, parse.GetValue(offset));
             RegistrationBenchResult result;
             if (terminal.IsInteractive && !asJson)
             {
