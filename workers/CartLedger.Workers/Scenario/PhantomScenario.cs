@@ -50,18 +50,28 @@ public static class PhantomScenario
         return new Folders(folder, Path.Combine(folder, "dicom", "cmr"), Path.Combine(folder, "dicom", "xa"));
     }
 
-    /// <summary>Simulated landmark picks: CS ostium, epicardial apex, mitral-plane centre and LV centre, projected into every view through the truth.</summary>
-    public static ValueList<FluoroscopyLandmark> Landmarks(PhantomPatient patient)
+    /// <summary>
+    /// Simulated landmark picks: CS ostium, epicardial apex and mitral-plane centre (on the long axis) and the middle of
+    /// the phrenic nerve's course (off it, so the roll about the axis is seen), projected into every view of
+    /// <paramref name="acquisition"/> through the truth.
+    /// </summary>
+    public static ValueList<FluoroscopyLandmark> Landmarks(PhantomPatient patient, FluoroscopyAcquired acquisition)
     {
         var l = patient.Truth.Landmarks;
-        (string Name, Vec3 Point)[] points = [("cs-ostium", l.CoronarySinusOstium), ("lv-epicardial-apex", l.LvEpicardialApex), ("mitral-plane-centre", l.MitralPlaneCentre), ("lv-centre", l.LvCentre)];
+        var nerve = patient.Truth.PhrenicNerve[patient.Truth.PhrenicNerve.Count / 2];
+        (string Name, Vec3 Point)[] points = [("cs-ostium", l.CoronarySinusOstium), ("lv-epicardial-apex", l.LvEpicardialApex), ("mitral-plane-centre", l.MitralPlaneCentre), ("phrenic-nerve-mid", nerve)];
         return points.Select(p => new FluoroscopyLandmark(p.Name, new Point3Mm(p.Point.X, p.Point.Y, p.Point.Z),
-            patient.Truth.Views.Select((v, i) => Pixel(i, v.ModelToImage.Project(p.Point))).ToValueList())).ToValueList();
+            Views(patient, acquisition).Select(v => Pixel(v.Index, v.Truth.ModelToImage.Project(p.Point))).ToValueList())).ToValueList();
     }
 
-    /// <summary>Simulated electrode marks: electrode <paramref name="index"/> (0 = tip) where the truth projects it in every view.</summary>
-    public static ValueList<ViewPixel> Electrode(PhantomPatient patient, int index) =>
-        patient.Truth.Views.Select((v, i) => Pixel(i, v.ElectrodePixels[index])).ToValueList();
+    /// <summary>Simulated electrode marks: electrode <paramref name="index"/> (0 = tip) where the truth projects it in every view of <paramref name="acquisition"/>.</summary>
+    public static ValueList<ViewPixel> Electrode(PhantomPatient patient, FluoroscopyAcquired acquisition, int index) =>
+        Views(patient, acquisition).Select(v => Pixel(v.Index, v.Truth.ElectrodePixels[index])).ToValueList();
+
+    /// <summary>The truth of each recorded view, matched by label (the acquisition lists views in its own order).</summary>
+    private static IEnumerable<(int Index, Imaging.Phantom.Truth.ViewTruth Truth)> Views(PhantomPatient patient, FluoroscopyAcquired acquisition) =>
+        acquisition.Views.Select((view, i) => (i, patient.Truth.Views.FirstOrDefault(t => t.Name == view.Label)
+            ?? throw new ArgumentException($"view '{view.Label}' is not one of the phantom's ({string.Join(", ", patient.Truth.Views.Select(t => t.Name))})")));
 
     private static ViewPixel Pixel(int view, Vec2 p) => new(view, Math.Round(p.X, 2), Math.Round(p.Y, 2));
 }
