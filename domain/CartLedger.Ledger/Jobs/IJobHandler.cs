@@ -21,6 +21,9 @@ public sealed record JobWorkerOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan RescueInterval { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Claim only jobs whose payload's <c>"stream_id"</c> is this stream (e.g. one procedure); null claims all.</summary>
+    public Guid? OnlyStream { get; init; }
+
     /// <summary>Wait before attempt n + 1 after a failed attempt n: 2^n seconds, at most this.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(5);
 }

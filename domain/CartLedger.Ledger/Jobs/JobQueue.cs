@@ -35,11 +35,15 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
 
     public const string JobsChannel = "cartledger_jobs";
 
-    /// <summary>Leases up to <paramref name="maxCount"/> available jobs of the given kinds to <paramref name="workerId"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<Job>> ClaimAsync(IReadOnlyCollection<string> kinds, string workerId, TimeSpan lease, int maxCount, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Leases up to <paramref name="maxCount"/> available jobs of the given kinds to <paramref name="workerId"/>, oldest
+    /// first; with <paramref name="onlyStream"/>, only jobs whose payload names that stream (<c>"stream_id"</c>).
+    /// </summary>
+    public async Task<IReadOnlyList<Job>> ClaimAsync(IReadOnlyCollection<string> kinds, string workerId, TimeSpan lease, int maxCount, CancellationToken cancellationToken = default, Guid? onlyStream = null)
     {
         await using var command = dataSource.CreateCommand(
             "with next as (select id from ledger.jobs where state = 'available' and kind = any($1) and run_at <= clock_timestamp() " +
+            "              and ($5::text is null or payload->>'stream_id' = $5::text) " +
             "              order by run_at, id limit $4 for update skip locked) " +
             "update ledger.jobs j set state = 'running', attempts = j.attempts + 1, locked_by = $2, lease_expires_at = clock_timestamp() + $3 " +
             $"from next where j.id = next.id {Returning}");
@@ -47,6 +51,7 @@ public sealed class JobQueue(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(workerId);
         command.Parameters.AddWithValue(lease);
         command.Parameters.AddWithValue(maxCount);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)onlyStream?.ToString() ?? DBNull.Value });
         return await ReadJobsAsync(command, cancellationToken);
     }
 

@@ -18,6 +18,9 @@ public sealed partial class JobWorker(NpgsqlDataSource dataSource, string worker
 
     public string WorkerId { get; } = workerId;
 
+    /// <summary>Returns expired leases to the queue now (the loop of <see cref="RunAsync"/> does it every RescueInterval); returns how many.</summary>
+    public Task<int> RescueExpiredAsync(CancellationToken cancellationToken = default) => _queue.RescueExpiredAsync(cancellationToken);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var wakeup = new LedgerWakeup(dataSource, JobQueue.JobsChannel);
@@ -40,7 +43,7 @@ public sealed partial class JobWorker(NpgsqlDataSource dataSource, string worker
     /// <summary>Claims up to one batch and runs it; returns how many jobs it ran.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
-        var jobs = await _queue.ClaimAsync(_handlers.Keys, WorkerId, _options.Lease, _options.ClaimBatch, cancellationToken);
+        var jobs = await _queue.ClaimAsync(_handlers.Keys, WorkerId, _options.Lease, _options.ClaimBatch, cancellationToken, _options.OnlyStream);
         foreach (var job in jobs)
         {
             await RunOneAsync(job, cancellationToken);

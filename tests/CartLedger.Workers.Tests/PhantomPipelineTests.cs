@@ -1,0 +1,156 @@
+using CartLedger.Domain.LeadPlacement;
+using CartLedger.Domain.Procedures;
+using CartLedger.Domain.Segments;
+using CartLedger.Domain.Values;
+using CartLedger.Imaging.Phantom;
+using CartLedger.Ledger.Blobs;
+using CartLedger.Testing;
+using CartLedger.Workers.Cmr;
+using CartLedger.Workers.Scenario;
+using CartLedger.Workers.Tests.Support;
+
+namespace CartLedger.Workers.Tests;
+
+/// <summary>One small phantom patient, imported and analysed once for the class (the expensive part), on a fresh database.</summary>
+public sealed class PhantomPipeline : IAsyncLifetime
+{
+    private readonly PostgresDatabase _database = new();
+
+    public WorkerLedger Ledger { get; private set; } = null!;
+    public PhantomPatient Patient { get; private set; } = null!;
+    public PhantomScenario.Folders Folders { get; private set; } = null!;
+    public Guid ProcedureId { get; private set; }
+    public Workers.Import.StudyImportResult CmrImport { get; private set; } = null!;
+    public Hosting.DrainReport FirstDrain { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        Ledger = new WorkerLedger(_database);
+        await Ledger.InitializeAsync(CancellationToken.None);
+        Patient = PhantomGenerator.Generate(PhantomScenario.Options(seed: 3));
+        Folders = PhantomScenario.Write(Patient, Path.Combine(RepoPaths.ScratchFolder("workers-phantom"), "patient"));
+        ProcedureId = await Ledger.OpenProcedureAsync(CancellationToken.None);
+        CmrImport = await Ledger.Importer.ImportAsync(Folders.Cmr, ProcedureId);
+        FirstDrain = await Ledger.Host().DrainAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Ledger.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+/// <summary>Phantom -> import -> worker -> events -> targets, then the cath-lab half, idempotency and an edit.</summary>
+public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<PhantomPipeline>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private WorkerLedger Ledger => pipeline.Ledger;
+    private Guid Procedure => pipeline.ProcedureId;
+
+    [Fact]
+    public async Task The_CMR_worker_appends_the_planning_events_with_provenance_and_targets_near_the_phantom_truth()
+    {
+        var events = await Ledger.EventsAsync(Procedure, Ct);
+
+        var study = Assert.Single(pipeline.CmrImport.Studies);
+        Assert.Equal(["study_imported"], study.EventTypes);
+        Assert.Contains(events, e => e is StudyImported { Modality: Modality.Cmr, Series.Count: 2 });
+        var myocardium = Assert.Single(events.OfType<MyocardiumSegmented>());
+        var scar = Assert.Single(events.OfType<ScarSegmented>());
+        var activation = Assert.Single(events.OfType<MechanicalActivationMapped>());
+        var mesh = Assert.Single(events.OfType<EpicardialMeshBuilt>());
+        var targets = events.OfType<TargetsProposed>().First();
+        Assert.Empty(events.OfType<ComputationFailed>());
+        Assert.All(new[] { myocardium.Algorithm, scar.Algorithm, activation.Algorithm, mesh.Algorithm }, a =>
+        {
+            Assert.StartsWith("cartledger.cmr.", a.Name, StringComparison.Ordinal);
+            Assert.NotEmpty(a.InputSha256);
+            Assert.Matches("^[0-9a-f]{64}$", a.OutputSha256);
+        });
+        Assert.All(new ProcedureEvent[] { myocardium, scar, activation, mesh, targets }, e => Assert.Equal(WorkerLedger.Identity.Actor, e.By));
+        Assert.InRange(myocardium.EndDiastolicVolumeMl.Value, 0.7 * pipeline.Patient.Truth.Heart.EdvMl, 1.3 * pipeline.Patient.Truth.Heart.EdvMl);
+
+        var meshBlob = MeshBlob.Parse(await new BlobStore(Ledger.DataSource).GetAsync(mesh.MeshSha256, Ct));
+        Assert.Equal(mesh.VertexCount, meshBlob.VertexCount);
+
+        // The rule ran on the measured scar and activation; its primary target lies in or next to the true one.
+        var truth = SegmentId.Of36(pipeline.Patient.Truth.Targets.Primary);
+        var primary = targets.Sites[0].Segment;
+        Assert.NotEqual(LeadCategory.Remote, LeadClassifier.Classify(primary, truth));
+    }
+
+    [Fact]
+    public async Task Importing_again_draining_again_and_redelivering_every_event_write_nothing_new()
+    {
+        var before = await Ledger.EventsAsync(Procedure, Ct);
+
+        var again = await Ledger.Importer.ImportAsync(pipeline.Folders.Cmr, Procedure, Ct);
+        var drained = await Ledger.Host().DrainAsync(cancellationToken: Ct);
+        await using (var rewind = Ledger.DataSource.CreateCommand("update ledger.subscriptions set position = 0 where name = 'workers.jobs'"))
+        {
+            await rewind.ExecuteNonQueryAsync(Ct);
+        }
+        var redelivered = await Ledger.Host().DrainAsync(cancellationToken: Ct);
+
+        Assert.True(Assert.Single(again.Studies).AlreadyImported);
+        Assert.Equal(0, again.NewEventCount);
+        Assert.Equal(0, drained.JobsRun);
+        Assert.True(redelivered.EventsDispatched >= before.Count);
+        Assert.Equal(0, redelivered.JobsRun);
+        Assert.Equal(before.Count, (await Ledger.EventsAsync(Procedure, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task In_the_cath_lab_the_worker_proposes_registrations_and_measures_the_marked_electrode()
+    {
+        var events = await Ledger.EventsAsync(Procedure, Ct);
+        if (!events.OfType<TargetChosen>().Any())
+        {
+            var proposed = events.OfType<TargetsProposed>().Last().Sites[0].Segment;
+            await Ledger.StaffAsync(Procedure, new ChooseTarget(WorkerLedger.Cardiologist, DateTimeOffset.UtcNow, proposed, [proposed], null), Ct);
+        }
+        var xa = await Ledger.Importer.ImportAsync(pipeline.Folders.Xa, Procedure, Ct);
+        await Ledger.Host().DrainAsync(cancellationToken: Ct);
+        var acquisition = Assert.Single(xa.Studies).AcquisitionId!.Value;
+        var acquired = (await Ledger.EventsAsync(Procedure, Ct)).OfType<FluoroscopyAcquired>().Single();
+        var intensity = Assert.Single((await Ledger.EventsAsync(Procedure, Ct)).OfType<RegistrationProposed>());
+        Assert.Equal(RegistrationMethod.GradientCorrelation, intensity.Method);
+        Assert.Equal(acquisition, intensity.AcquisitionId);
+
+        await Ledger.StaffAsync(Procedure, new MarkFluoroscopyLandmarks(WorkerLedger.Operator, DateTimeOffset.UtcNow, acquisition, PhantomScenario.Landmarks(pipeline.Patient, acquired)), Ct);
+        await Ledger.Host().DrainAsync(cancellationToken: Ct);
+        var fused = (await Ledger.EventsAsync(Procedure, Ct)).OfType<RegistrationProposed>().Single(r => r.Method == RegistrationMethod.TwoViewLandmarks);
+        Assert.NotNull(fused.EstimatedTreMm);
+        await Ledger.StaffAsync(Procedure, new AcceptRegistration(WorkerLedger.Cardiologist, DateTimeOffset.UtcNow, fused.RegistrationId, null), Ct);
+        await Ledger.StaffAsync(Procedure, new MarkElectrode(WorkerLedger.Operator, DateTimeOffset.UtcNow, acquisition, "LV1 distal", PhantomScenario.Electrode(pipeline.Patient, acquired, 0)), Ct);
+        await Ledger.Host().DrainAsync(cancellationToken: Ct);
+
+        var lead = Assert.Single((await Ledger.EventsAsync(Procedure, Ct)).OfType<LeadPositionMeasured>());
+        Assert.Equal(fused.RegistrationId, lead.RegistrationId);
+        Assert.NotNull(lead.Categories);
+        Assert.NotNull(lead.DistanceToTargetMm);
+        var trueElectrode = pipeline.Patient.Truth.Lead!.Electrodes[0];
+        var trueSegment = SegmentId.Of36(pipeline.Patient.Truth.Lead.ElectrodeSegments36[0]);
+        var offMm = Math.Sqrt(Math.Pow(lead.ElectrodeLpsMm.X - trueElectrode.X, 2) + Math.Pow(lead.ElectrodeLpsMm.Y - trueElectrode.Y, 2) + Math.Pow(lead.ElectrodeLpsMm.Z - trueElectrode.Z, 2));
+        Assert.True(offMm < 3, $"electrode {offMm:0.#} mm from the truth: measured ({lead.ElectrodeLpsMm.X:0.#}, {lead.ElectrodeLpsMm.Y:0.#}, {lead.ElectrodeLpsMm.Z:0.#}), truth {trueElectrode}; fused pose {fused.Pose}, TRE {fused.EstimatedTreMm}, score {fused.Score}; intensity pose {intensity.Pose}");
+        Assert.True(LeadClassifier.Classify(lead.Segment36, trueSegment) != LeadCategory.Remote,
+            $"measured {lead.Segment36} at ({lead.ElectrodeLpsMm.X:0.#}, {lead.ElectrodeLpsMm.Y:0.#}, {lead.ElectrodeLpsMm.Z:0.#}), truth {trueSegment} at {pipeline.Patient.Truth.Lead.Electrodes[0]}; fused pose {fused.Pose}, TRE {fused.EstimatedTreMm}, score {fused.Score}");
+    }
+
+    [Fact]
+    public async Task A_scar_edit_makes_the_worker_propose_targets_again_and_nothing_else()
+    {
+        var before = await Ledger.EventsAsync(Procedure, Ct);
+        var scar = before.OfType<ScarSegmented>().Single();
+        var edited = scar.Transmurality.Select(t => t.Segment.Number == 1 ? t with { TransmuralityPercent = new(60) } : t).ToValueList();
+        await Ledger.StaffAsync(Procedure, new EditScar(Domain.Demo.DemoUsers.Analyst.Actor, DateTimeOffset.UtcNow, scar.ThresholdFraction, 0, 40, edited, scar.ScarBurdenPercent, scar.ScarMaskSha256, "added scar in 36:1"), Ct);
+
+        var drained = await Ledger.Host().DrainAsync(cancellationToken: Ct);
+
+        var added = (await Ledger.EventsAsync(Procedure, Ct)).Skip(before.Count + 1).ToList();
+        Assert.Equal(1, drained.JobsRun);
+        Assert.IsType<TargetsProposed>(Assert.Single(added));
+    }
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using CartLedger.Domain.Procedures;
+using CartLedger.Domain.Quantities;
+using CartLedger.Domain.Segments;
+using CartLedger.Domain.Values;
+using CartLedger.Imaging.Dicom;
+using CartLedger.Imaging.Geometry;
+using CartLedger.Ledger.Blobs;
+using CartLedger.Registration;
+using CartLedger.Registration.Intensity;
+using CartLedger.Registration.Landmarks;
+using CartLedger.Registration.LeadMeasurement;
+using CartLedger.Registration.Model;
+using CartLedger.Registration.Similarity;
+using CartLedger.Workers.Cmr;
+using CartLedger.Workers.Hosting;
+using CartLedger.Workers.Support;
+
+namespace CartLedger.Workers.Registration;
+
+/// <summary>What the registration handlers read from the ledger: the acquisition's frames (with geometry) and the epicardial mesh.</summary>
+internal static class RegistrationInputs
+{
+    public static async Task<IReadOnlyList<XrayFrame>> FramesAsync(ProcedureAppender appender, FluoroscopyAcquired acquisition, CancellationToken cancellationToken)
+    {
+        var read = await StudyFiles.ReadAsync(new BlobStore(appender.Store.DataSource), acquisition.Views.Select(v => v.Sha256), cancellationToken);
+        var runs = read.Loaded.Select(s => s.Content).OfType<XRayContent>().SelectMany(c => c.Runs).ToDictionary(r => r.Image.Header.SopInstanceUid ?? "");
+        return [.. acquisition.Views.Select(v => runs.TryGetValue(v.SopInstanceUid, out var run)
+            ? new XrayFrame(run.Geometry, run.Image.Frames[0])
+            : throw new ComputationProblem("view-unreadable", $"view '{v.Label}' ({v.SopInstanceUid}) no longer reads as an X-ray with C-arm geometry from its stored file"))];
+    }
+
+    public static async Task<MeshBlob> MeshAsync(ProcedureAppender appender, ProcedureState state, CancellationToken cancellationToken)
+    {
+        var mesh = state.Mesh ?? throw new ComputationProblem("model-missing", "there is no epicardial model yet: run the CMR analysis (or import a mesh) before registering");
+        return MeshBlob.Parse(await new BlobStore(appender.Store.DataSource).GetAsync(mesh.MeshSha256, cancellationToken));
+    }
+
+    public static FluoroscopyAcquired Acquisition(ProcedureState state, Guid acquisitionId) =>
+        state.Acquisitions.FirstOrDefault(a => a.AcquisitionId == acquisitionId) ?? throw new ComputationProblem("fluoroscopy-unknown", $"acquisition {acquisitionId} is not in the procedure");
+
+    public static AlgorithmParameter Parameter(string name, double value) => new(name, value.ToString("R", CultureInfo.InvariantCulture));
+}
+
+/// <summary>
+/// On FluoroscopyAcquired: intensity registration of the epicardial model to the first two views at least 30 degrees
+/// apart (TwoViewRegistration, gradient correlation), started with the model centred at the isocentre, appended as
+/// RegistrationProposed with pose, score and algorithm info. A likely failure is still proposed (the cardiologist
+/// decides) and says so in its parameters.
+/// </summary>
+public sealed class RegistrationProposalHandler(ProcedureAppender appender, WorkerIdentity identity, InPlaneSettings? settings = null) : ProcedureJobHandler(appender, identity)
+{
+    private readonly InPlaneSettings _settings = settings ?? new InPlaneSettings(SimilarityMethod.GradientCorrelationPositive, Threads: Math.Min(2, Environment.ProcessorCount));
+
+    public override string Kind => WorkerJobs.RegistrationPropose;
+    protected override string ComputationName => "registration";
+
+    protected override async Task<JobOutcome> ComputeAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        var acquired = (FluoroscopyAcquired)context.Trigger.Event;
+        var mesh = await RegistrationInputs.MeshAsync(Appender, context.State, cancellationToken);
+        var frames = await RegistrationInputs.FramesAsync(Appender, acquired, cancellationToken);
+        var pair = Pairs(frames).FirstOrDefault(p => frames[p.A].Geometry.AngleBetweenViewsDeg(frames[p.B].Geometry) >= Triangulation.MinimumSeparationDeg);
+        if (frames.Count < 2 || pair == default)
+        {
+            throw new ComputationProblem("views-insufficient", $"intensity registration needs two views at least {Triangulation.MinimumSeparationDeg:0} degrees apart; this acquisition has {frames.Count}: mark landmarks instead");
+        }
+        var model = mesh.ToMesh();
+        var centre = model.Centroid();
+        var start = RigidTransform.FromTranslation(frames[pair.A].Geometry.IsocenterLps - centre);
+        TwoViewResult result;
+        try
+        {
+            result = TwoViewRegistration.Register(frames[pair.A], frames[pair.B], model, start, _settings, centre);
+        }
+        catch (RegistrationInputException e)
+        {
+            throw new ComputationProblem("registration-input", e.Message);
+        }
+        var pose = Poses.ToDomain(result.Pose);
+        var info = new AlgorithmInfo("cartledger.registration.two-view-intensity", InPlaneSettings.AlgorithmVersion,
+            [
+                new("likelyFailure", result.LikelyFailure ? "true" : "false"),
+                RegistrationInputs.Parameter("centreDisagreementMm", Math.Round(result.CentreDisagreementMm, 3)),
+                new("method", _settings.Method.ToString()),
+                RegistrationInputs.Parameter("searchRotationDeg", _settings.SearchRotationDeg),
+                RegistrationInputs.Parameter("searchTranslationMm", _settings.SearchTranslationMm),
+                new("views", $"{pair.A},{pair.B}"),
+            ],
+            [context.State.Mesh!.MeshSha256, acquired.Views[pair.A].Sha256, acquired.Views[pair.B].Sha256], Hash(pose.ToString()));
+        var score = Math.Round(result.MetricValues.Average(), 4);
+        var registrationId = DerivedIds.From("registration", context.Trigger.Recorded.EventId.ToString());
+        return new JobOutcome([new ProposeRegistration(Identity.Actor, context.Now, registrationId, acquired.AcquisitionId, RegistrationMethod.GradientCorrelation, pose, score, null, info)], []);
+    }
+
+    private static IEnumerable<(int A, int B)> Pairs(IReadOnlyList<XrayFrame> frames)
+    {
+        for (var a = 0; a < frames.Count; a++)
+        {
+            for (var b = a + 1; b < frames.Count; b++)
+            {
+                yield return (a, b);
+            }
+        }
+    }
+}
+
+/// <summary>On FluoroscopyLandmarksMarked: two-view landmark fusion (LandmarkFusion) re-solves the pose; RegistrationProposed (TwoViewLandmarks) with the expected target error.</summary>
+public sealed class LandmarkRegistrationHandler(ProcedureAppender appender, WorkerIdentity identity) : ProcedureJobHandler(appender, identity)
+{
+    public override string Kind => WorkerJobs.RegistrationLandmarks;
+    protected override string ComputationName => "landmark-registration";
+
+    protected override async Task<JobOutcome> ComputeAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        var marked = (FluoroscopyLandmarksMarked)context.Trigger.Event;
+        var acquisition = RegistrationInputs.Acquisition(context.State, marked.AcquisitionId);
+        var frames = await RegistrationInputs.FramesAsync(Appender, acquisition, cancellationToken);
+        var landmarks = marked.Landmarks.Select(l => new ModelLandmark(l.Name, new Vec3(l.ModelLpsMm.X, l.ModelLpsMm.Y, l.ModelLpsMm.Z))).ToList();
+        var clicks = marked.Landmarks.SelectMany(l => l.Picks.Select(p => new LandmarkClick(l.Name, p.ViewIndex, new Vec2(p.ColumnPx, p.RowPx)))).ToList();
+        LandmarkFusionResult fused;
+        try
+        {
+            fused = LandmarkFusion.Solve([.. frames.Select(f => f.Geometry)], landmarks, clicks);
+        }
+        catch (RegistrationInputException e)
+        {
+            throw new ComputationProblem("landmarks-invalid", e.Message);
+        }
+        var pose = Poses.ToDomain(fused.Pose);
+        var info = new AlgorithmInfo("cartledger.registration.landmark-fusion", "1.0.0",
+            [RegistrationInputs.Parameter("rmsResidualMm", Math.Round(fused.RmsResidualMm, 3)), RegistrationInputs.Parameter("viewSeparationDeg", Math.Round(fused.ViewSeparationDeg, 2))],
+            [Hash(context.Trigger.Recorded.Data), .. acquisition.Views.Select(v => v.Sha256)], Hash(pose.ToString()));
+        var tre = fused.ExpectedTargetErrorMm is { } e2 && double.IsFinite(e2) ? new Millimetres(Math.Round(e2, 2)) : (Millimetres?)null;
+        var registrationId = DerivedIds.From("registration", context.Trigger.Recorded.EventId.ToString());
+        return new JobOutcome([new ProposeRegistration(Identity.Actor, context.Now, registrationId, acquisition.AcquisitionId, RegistrationMethod.TwoViewLandmarks, pose,
+            Math.Round(fused.RmsResidualMm, 3), tre, info)], []);
+    }
+}
+
+/// <summary>
+/// On ElectrodeMarked: the electrode is triangulated from its marks, brought into the model by the latest accepted
+/// registration of that acquisition, located on the epicardial mesh (36/18/AHA 17) and measured against the chosen
+/// target, the scar and the phrenic nerve (LeadPositionMeasurement); LeadPositionMeasured (the decider adds the categories).
+/// </summary>
+public sealed class LeadMeasurementHandler(ProcedureAppender appender, WorkerIdentity identity) : ProcedureJobHandler(appender, identity)
+{
+    public override string Kind => WorkerJobs.RegistrationMeasure;
+    protected override string ComputationName => "lead-measurement";
+
+    protected override async Task<JobOutcome> ComputeAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        var marked = (ElectrodeMarked)context.Trigger.Event;
+        var acquisition = RegistrationInputs.Acquisition(context.State, marked.AcquisitionId);
+        var accepted = context.State.Registrations.LastOrDefault(r => r.AcquisitionId == marked.AcquisitionId && r.Status == RegistrationStatus.Accepted)
+            ?? throw new ComputationProblem("registration-not-accepted", "no registration of this acquisition is accepted: accept one before the electrode can be measured");
+        var pose = PoseOf(context, accepted.RegistrationId);
+        var mesh = await RegistrationInputs.MeshAsync(Appender, context.State, cancellationToken);
+        var frames = await RegistrationInputs.FramesAsync(Appender, acquisition, cancellationToken);
+        var surface = new SegmentedSurface(mesh.ToMesh(), mesh.Locations(), [.. mesh.ScarTransmuralityPercent.Select(t => t > 0)]);
+        var target = context.State.Target;
+        var nerve = context.State.PhrenicNerve?.PathLpsMm.Select(p => pose.Apply(new Vec3(p.X, p.Y, p.Z))).ToList();
+        var plan = new LeadPlan(target?.PrimaryTarget, target?.TargetArea.ToList() ?? [], nerve);
+        var clicks = marked.Picks.Select(p => new ViewPoint(frames[p.ViewIndex].Geometry, new Vec2(p.ColumnPx, p.RowPx))).ToList();
+        var result = LeadPositionMeasurement.Measure(clicks, pose, surface, plan);
+        var modelPoint = pose.Inverse().Apply(result.ElectrodeLps);
+        static Millimetres? Mm(double? d) => d is { } v && double.IsFinite(v) ? new Millimetres(Math.Round(Math.Clamp(v, 0, 300), 1)) : null;
+        return new JobOutcome([new MeasureLeadPosition(Identity.Actor, context.Now, accepted.RegistrationId, marked.Electrode,
+            new Point3Mm(Math.Round(modelPoint.X, 2), Math.Round(modelPoint.Y, 2), Math.Round(modelPoint.Z, 2)),
+            result.Segments.Segment36.IsApicalCap ? SegmentId.ApicalCap(SegmentModelKind.ThirtySix) : result.Segments.Segment36,
+            Mm(result.DistanceToTargetMm), Mm(result.DistanceToScarMm), Mm(result.DistanceToPhrenicNerveMm))], []);
+    }
+
+    /// <summary>The accepted pose: the cardiologist's adjusted pose when given, else the proposed one.</summary>
+    private static RigidTransform PoseOf(JobContext context, Guid registrationId)
+    {
+        var proposed = context.Records.Select(r => r.Event).OfType<RegistrationProposed>().Last(r => r.RegistrationId == registrationId);
+        var accepted = context.Records.Select(r => r.Event).OfType<RegistrationAccepted>().Last(r => r.RegistrationId == registrationId);
+        return Poses.FromDomain(accepted.AdjustedPose ?? proposed.Pose);
+    }
+}
