@@ -178,6 +178,19 @@ public class PhantomPreviewAndMeshTests(SmallPhantom phantom)
     }
 
     [Fact]
+    public void Previews_meshes_and_truth_are_the_same_bytes_when_written_again()
+    {
+        var (first, _) = WriteFolder();
+        var (second, _) = WriteFolder();
+        var files = Directory.GetFiles(first, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(first, f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(files, Directory.GetFiles(second, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(second, f)).Order(StringComparer.Ordinal));
+        foreach (var file in files.Where(f => !f.StartsWith("labels", StringComparison.Ordinal)))
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(first, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second, file))), $"{file} differs");
+        }
+    }
+
+    [Fact]
     public void View_names_become_file_names()
     {
         Assert.Equal("lao40", PhantomPreview.ViewFileName("LAO 40"));
