@@ -9,8 +9,11 @@ namespace CartLedger.Cmr.Analysis;
 public sealed record CmrParameters
 {
     public SegmentationParameters Segmentation { get; init; } = SegmentationParameters.Default;
-    /// <summary>FWHM with a partial-volume margin (contours come from the cine, not drawn on the LGE) and without specks below 10 mm^2.</summary>
-    public FwhmParameters Scar { get; init; } = new(BorderMarginMm: 1.5, MinRegionMm2: 10);
+    /// <summary>
+    /// FWHM with a partial-volume margin (contours come from the cine, not drawn on the LGE), without specks below 10 mm^2,
+    /// and only where the signal is also 5 noise SD above the remote myocardium (no false scar in scar-free hearts).
+    /// </summary>
+    public FwhmParameters Scar { get; init; } = new(BorderMarginMm: 1.5, MinRegionMm2: 10, MinimumContrastSd: 5);
     public TrackingParameters Tracking { get; init; } = TrackingParameters.Default;
     public TargetRuleParameters Targets { get; init; } = TargetRuleParameters.Default;
 

@@ -13,9 +13,9 @@ namespace CartLedger.Cmr.Provenance;
 public static class Algorithms
 {
     public const string SegmentationName = "cartledger.cmr.lv-segmentation";
-    public const string SegmentationVersion = "1.0.0";
+    public const string SegmentationVersion = "1.1.0";
     public const string ScarName = "cartledger.cmr.fwhm-scar";
-    public const string ScarVersion = "1.0.0";
+    public const string ScarVersion = "1.1.0";
     public const string ActivationName = "cartledger.cmr.mechanical-activation";
     public const string ActivationVersion = "1.0.0";
     public const string MeshName = "cartledger.cmr.epicardial-loft";
@@ -48,6 +48,7 @@ public static class Algorithms
         new AlgorithmParameter("fillEnclosedHoles", p.FillEnclosedHoles ? "true" : "false"),
         Parameter("borderMarginMm", p.BorderMarginMm),
         Parameter("minRegionMm2", p.MinRegionMm2),
+        Parameter("minimumContrastSd", p.MinimumContrastSd),
     ];
 
     public static IEnumerable<AlgorithmParameter> Parameters(TrackingParameters p) =>

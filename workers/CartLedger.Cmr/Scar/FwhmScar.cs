@@ -36,7 +36,15 @@ public static class FwhmScar
         }
         var maximum = values.Max();
         var floor = p.Floor == SignalFloor.Zero ? 0 : Thresholds.Percentile(values, FloorPercentile);
-        return new FwhmThreshold(maximum, floor, floor + p.ThresholdFraction * (maximum - floor));
+        var threshold = floor + p.ThresholdFraction * (maximum - floor);
+        if (p.MinimumContrastSd > 0)
+        {
+            var remote = Thresholds.Median(values);
+            var below = values.Where(v => v <= remote).Select(v => (float)(remote - v)).ToList();
+            var noiseSd = 1.4826 * Thresholds.Median(below);
+            threshold = Math.Max(threshold, remote + p.MinimumContrastSd * noiseSd);
+        }
+        return new FwhmThreshold(maximum, floor, threshold);
     }
 
     public static Mask2D Segment(Image2D image, Mask2D myocardium, FwhmThreshold threshold, FwhmParameters p)

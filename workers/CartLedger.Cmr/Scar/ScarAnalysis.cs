@@ -37,7 +37,7 @@ public static class ScarAnalysis
         edits ??= [];
         foreach (var change in edits.OfType<ScarThresholdChanged>())
         {
-            parameters = new FwhmParameters(change.ThresholdFraction, parameters.Floor, parameters.FillEnclosedHoles, parameters.BorderMarginMm, parameters.MinRegionMm2);
+            parameters = new FwhmParameters(change.ThresholdFraction, parameters.Floor, parameters.FillEnclosedHoles, parameters.BorderMarginMm, parameters.MinRegionMm2, parameters.MinimumContrastSd);
         }
         var myocardium = slices.Select(s => s.Contours.MyocardiumMask(s.Image.Width, s.Image.Height)).ToArray();
         if (slices.Count == 0 || myocardium.All(m => m.IsEmpty))

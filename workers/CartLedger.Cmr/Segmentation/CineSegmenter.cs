@@ -32,7 +32,8 @@ public static class CineSegmenter
         Walk(ordered, ed, seedSlice, +1, endDiastolePhase, p);
         Walk(ordered, ed, seedSlice, -1, endDiastolePhase, p);
         AxisConsistency.Enforce(ordered, ed, endDiastolePhase, p, MaxAxisDeviationMm, warnings);
-        var coverage = ordered.Select((s, i) => ed[i] is { } e ? RingCoverage.Of(s.Frames[endDiastolePhase], PixelGrid.Of(s.Plane), e, p) : SliceCoverage.None).ToArray();
+        var reference = ed[seedSlice]?.Intensities;
+        var coverage = ordered.Select((s, i) => ed[i] is { } e ? RingCoverage.Of(s.Frames[endDiastolePhase], PixelGrid.Of(s.Plane), e, p, reference) : SliceCoverage.None).ToArray();
         var phases = new IReadOnlyList<SliceContours>[ordered.Count];
         Parallel.For(0, ordered.Count, i => phases[i] = ed[i] is { } e ? Propagate(ordered[i], e, endDiastolePhase, p) : []);
         var slices = ordered.Select((s, i) => new SegmentedSlice(i, s.Plane, s.Frames[0].Width, s.Frames[0].Height, coverage[i], phases[i])).ToList();
