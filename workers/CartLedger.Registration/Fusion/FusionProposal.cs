@@ -17,7 +17,7 @@ namespace CartLedger.Registration.Fusion;
 /// <param name="OutlineOffsetMm">Grows the model along its normals before projection: the X-ray shadow of the heart
 /// ends where epicardial fat meets lung, a few mm outside the epicardium a CMR or CT model describes.</param>
 public sealed record ProposalOptions(
-    SimilarityMethod Method = SimilarityMethod.GradientInformation,
+    SimilarityMethod Method = SimilarityMethod.GradientCorrelationPositive,
     int DegreesOfFreedom = 0,
     RigidTransform? Start = null,
     Vec3? ModelCentre = null,
