@@ -27,7 +27,7 @@ public static class AccuracyBench
     /// </summary>
     public sealed record Outcome(double StartTreMm, double TreMm, double Milliseconds, bool Flagged, bool TruthScoredHigher = false);
 
-    public static Outcome Run(BenchPatient p, int caseIndex, string method, int threads, double outlineOffsetMm)
+    public static Outcome Run(BenchPatient p, int caseIndex, string method, int threads, double outlineOffsetMm, double deviceSuppressionMm)
     {
         var view = caseIndex % 2;
         var start = p.Start(view, PerturbationProtocol.Draw(new Random(p.Seed + 100_000)));
@@ -42,14 +42,14 @@ public static class AccuracyBench
         {
             throw new ArgumentException($"unknown method {method}", nameof(method));
         }
-        var proposal = FluoroscopyFusion.Propose([p.Frames[view]], p.Model, new ProposalOptions(similarity, 3, start, p.CentreModel, p.Weights, threads, OutlineOffsetMm: outlineOffsetMm));
+        var proposal = FluoroscopyFusion.Propose([p.Frames[view]], p.Model, new ProposalOptions(similarity, 3, start, p.CentreModel, p.Weights, threads, OutlineOffsetMm: outlineOffsetMm, DeviceSuppressionMm: deviceSuppressionMm));
         var milliseconds = clock.Elapsed.TotalMilliseconds;
         var tre = p.TreMm(view, proposal.Pose);
         var truthHigher = false;
         if (tre >= ErrorStatistics.SuccessThresholdMm)
         {
             var mesh = new MeshArrays(p.Model, p.Weights, outlineOffsetMm);
-            var settings = new InPlaneSettings(similarity, Threads: threads);
+            var settings = new InPlaneSettings(similarity, Threads: threads, DeviceSuppressionMm: deviceSuppressionMm);
             truthHigher = InPlaneRegistration.Score(p.Frames[view], mesh, p.Truth[view], settings, p.CentreModel) > InPlaneRegistration.Score(p.Frames[view], mesh, proposal.Pose, settings, p.CentreModel);
         }
         return new Outcome(p.TreMm(view, start), tre, milliseconds, proposal.LikelyFailure, truthHigher);
