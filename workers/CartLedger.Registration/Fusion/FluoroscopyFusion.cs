@@ -44,7 +44,7 @@ public static class FluoroscopyFusion
         var centre = options.ModelCentre ?? mesh.Centroid;
         // Isocentering (seed 3): staff centre the heart in the first view, so the model centre starts at its isocentre.
         var start = options.Start ?? RigidTransform.FromTranslation(views[0].Geometry.IsocenterLps - centre);
-        var settings = new InPlaneSettings(options.Method, Threads: options.Threads);
+        var settings = new InPlaneSettings(options.Method, Threads: options.Threads, DeviceSuppressionMm: options.DeviceSuppressionMm);
         if (dof == 3)
         {
             var single = InPlaneRegistration.Register(views[0], mesh, start, settings, centre);

@@ -16,15 +16,18 @@ namespace CartLedger.Registration.Fusion;
 /// <param name="Seed">Seed of the 6-DOF CMA-ES stage.</param>
 /// <param name="OutlineOffsetMm">Grows the model along its normals before projection: the X-ray shadow of the heart
 /// ends where epicardial fat meets lung, a few mm outside the epicardium a CMR or CT model describes.</param>
+/// <param name="DeviceSuppressionMm">Removes bright structures narrower than this from the X-ray before the metric
+/// (leads, wires, contrast-filled veins are 1-5 mm wide); 0 keeps them.</param>
 public sealed record ProposalOptions(
-    SimilarityMethod Method = SimilarityMethod.GradientInformation,
+    SimilarityMethod Method = SimilarityMethod.GradientCorrelationPositive,
     int DegreesOfFreedom = 0,
     RigidTransform? Start = null,
     Vec3? ModelCentre = null,
     IReadOnlyList<double>? VertexWeights = null,
     int Threads = 2,
     int Seed = 1,
-    double OutlineOffsetMm = 0);
+    double OutlineOffsetMm = 0,
+    double DeviceSuppressionMm = 0);
 
 /// <summary>One view's part of a proposal.</summary>
 /// <param name="ViewIndex">Index into the views given.</param>

@@ -14,7 +14,7 @@ public static class RegisterCommand
     public static Command Create(Terminal terminal)
     {
         var xray = new Option<string[]>("--xray") { Description = "X-ray DICOM (XA/RF with positioner geometry); give it twice for two views.", AllowMultipleArgumentsPerToken = false };
-        var model = new Option<string?>("--model") { Description = "Surface mesh (.vtk, .stl, .obj) in model coordinates, mm; point scalars 'scar' and 'target' are drawn on the overlay." };
+        var model = new Option<string?>("--model") { Description = "Surface mesh (.vtk, .stl, .obj) in model coordinates, mm; point scalars 'scar' and 'target' are drawn on the overlay, 'visibility' (0..1) weights the outline." };
         var init = new Option<string?>("--init") { Description = "Start pose: a POSE.json (its modelToPatientLps). Default: the mesh centre at the first view's isocentre." };
         var method = new Option<string>("--method") { Description = "Similarity: gc, gi, go, gc+, gi+, go+, ncc (or bc).", DefaultValueFactory = _ => RegistrationRun.DefaultMethod.ShortName() };
         var dof = new Option<int?>("--dof") { Description = "3 (in-plane, first view) or 6 (both views). Default: 3 for one view, 6 for two." };

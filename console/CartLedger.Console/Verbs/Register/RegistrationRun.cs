@@ -14,7 +14,7 @@ namespace CartLedger.Console.Verbs.Register;
 public static class RegistrationRun
 {
     /// <summary>The default similarity: the best single-view gradient method on the phantom bench (docs/registration.md).</summary>
-    public static readonly SimilarityMethod DefaultMethod = SimilarityMethod.GradientInformation;
+    public static readonly SimilarityMethod DefaultMethod = SimilarityMethod.GradientCorrelationPositive;
 
     public static PoseFile Execute(RegistrationRequest request, Action<string> say, bool quiet)
     {
@@ -33,12 +33,12 @@ public static class RegistrationRun
                 [.. xrays.Select(x => View(x, null))], null, null, false, residuals, fused.Warnings);
             if (request.MethodGiven)
             {
-                pose = Intensity(request, xrays, mesh, fused.Pose) with { LandmarkResiduals = residuals, Warnings = fused.Warnings };
+                pose = Intensity(request, xrays, mesh, Weights(scalars, mesh), fused.Pose) with { LandmarkResiduals = residuals, Warnings = fused.Warnings };
             }
         }
         else
         {
-            pose = Intensity(request, xrays, mesh, start);
+            pose = Intensity(request, xrays, mesh, Weights(scalars, mesh), start);
         }
         AtomicFile.WriteAllText(request.Out, pose.ToJson());
         if (!quiet)
@@ -72,10 +72,10 @@ public static class RegistrationRun
         return pose;
     }
 
-    private static PoseFile Intensity(RegistrationRequest request, XrayFile[] xrays, TriangleMesh mesh, RigidTransform? start)
+    private static PoseFile Intensity(RegistrationRequest request, XrayFile[] xrays, TriangleMesh mesh, IReadOnlyList<double>? weights, RigidTransform? start)
     {
         var proposal = FluoroscopyFusion.Propose([.. xrays.Select(x => x.Frame)], mesh,
-            new ProposalOptions(request.Method, request.Dof ?? 0, start, Threads: Math.Max(1, Environment.ProcessorCount)));
+            new ProposalOptions(request.Method, request.Dof ?? 0, start, VertexWeights: weights, Threads: Math.Max(1, Environment.ProcessorCount)));
         var views = xrays.Select((x, i) => View(x, proposal.Views.FirstOrDefault(a => a.ViewIndex == i))).ToArray();
         return new PoseFile(proposal.Algorithm, proposal.Method.ShortName(), proposal.DegreesOfFreedom, proposal.Pose.ToMatrix4x4(), views,
             proposal.MetricValue, proposal.QualityScore, proposal.LikelyFailure);
@@ -102,6 +102,10 @@ public static class RegistrationRun
         }
         return (data.ToTriangleMesh(), data.PointScalars);
     }
+
+    /// <summary>The mesh's 'visibility' point scalar (0..1, see Model.LeftVentricleVisibility) as outline weights, if it has one.</summary>
+    private static IReadOnlyList<double>? Weights(IReadOnlyDictionary<string, IReadOnlyList<double>> scalars, TriangleMesh mesh) =>
+        scalars.FirstOrDefault(s => s.Key.Equals("visibility", StringComparison.OrdinalIgnoreCase)).Value is { } values && values.Count == mesh.Vertices.Count ? values : null;
 
     private static IReadOnlyList<bool>? Flags(IReadOnlyDictionary<string, IReadOnlyList<double>> scalars, string name) =>
         scalars.FirstOrDefault(s => s.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value is { } values ? [.. values.Select(v => v > 0.5)] : null;

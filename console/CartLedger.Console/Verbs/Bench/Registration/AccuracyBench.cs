@@ -2,7 +2,9 @@ using System.Diagnostics;
 using CartLedger.Imaging.Geometry;
 using CartLedger.Registration.Benchmark;
 using CartLedger.Registration.Fusion;
+using CartLedger.Registration.Intensity;
 using CartLedger.Registration.Landmarks;
+using CartLedger.Registration.Projection;
 using CartLedger.Registration.Similarity;
 
 namespace CartLedger.Console.Verbs.Bench.Registration;
@@ -19,9 +21,13 @@ public static class AccuracyBench
 
     public const string Landmark = "landmark";
 
-    public sealed record Outcome(double StartTreMm, double TreMm, double Milliseconds, bool Flagged);
+    /// <summary>
+    /// One registration. TruthScoredHigher, for a failure (TRE >= 5 mm): the metric prefers the true pose to the answer,
+    /// so the search missed it; false means the metric itself prefers the wrong pose.
+    /// </summary>
+    public sealed record Outcome(double StartTreMm, double TreMm, double Milliseconds, bool Flagged, bool TruthScoredHigher = false);
 
-    public static Outcome Run(BenchPatient p, int caseIndex, string method, int threads, double outlineOffsetMm)
+    public static Outcome Run(BenchPatient p, int caseIndex, string method, int threads, double outlineOffsetMm, double deviceSuppressionMm)
     {
         var view = caseIndex % 2;
         var start = p.Start(view, PerturbationProtocol.Draw(new Random(p.Seed + 100_000)));
@@ -36,8 +42,17 @@ public static class AccuracyBench
         {
             throw new ArgumentException($"unknown method {method}", nameof(method));
         }
-        var proposal = FluoroscopyFusion.Propose([p.Frames[view]], p.Model, new ProposalOptions(similarity, 3, start, p.CentreModel, p.Weights, threads, OutlineOffsetMm: outlineOffsetMm));
-        return new Outcome(p.TreMm(view, start), p.TreMm(view, proposal.Pose), clock.Elapsed.TotalMilliseconds, proposal.LikelyFailure);
+        var proposal = FluoroscopyFusion.Propose([p.Frames[view]], p.Model, new ProposalOptions(similarity, 3, start, p.CentreModel, p.Weights, threads, OutlineOffsetMm: outlineOffsetMm, DeviceSuppressionMm: deviceSuppressionMm));
+        var milliseconds = clock.Elapsed.TotalMilliseconds;
+        var tre = p.TreMm(view, proposal.Pose);
+        var truthHigher = false;
+        if (tre >= ErrorStatistics.SuccessThresholdMm)
+        {
+            var mesh = new MeshArrays(p.Model, p.Weights, outlineOffsetMm);
+            var settings = new InPlaneSettings(similarity, Threads: threads, DeviceSuppressionMm: deviceSuppressionMm);
+            truthHigher = InPlaneRegistration.Score(p.Frames[view], mesh, p.Truth[view], settings, p.CentreModel) > InPlaneRegistration.Score(p.Frames[view], mesh, proposal.Pose, settings, p.CentreModel);
+        }
+        return new Outcome(p.TreMm(view, start), tre, milliseconds, proposal.LikelyFailure, truthHigher);
     }
 
     /// <summary>CS ostium, LV apex and mitral plane centre picked in both views: the truth's projection plus a Gaussian pick error.</summary>
@@ -66,7 +81,8 @@ public static class AccuracyBench
         var failures = outcomes.Where(o => o.TreMm >= ErrorStatistics.SuccessThresholdMm).ToArray();
         return new MethodFigures(method, outcomes.Count, outcomes.Average(o => o.StartTreMm), stats.MeanMm, stats.SdMm, stats.MedianMm, stats.P90Mm, stats.MaxMm,
             stats.SuccessRate, outcomes.Average(o => o.Milliseconds), outcomes.Count(o => o.Flagged) / (double)outcomes.Count,
-            failures.Length == 0 ? double.NaN : failures.Count(o => o.Flagged) / (double)failures.Length, [.. outcomes.Select(o => Math.Round(o.TreMm, 2))]);
+            failures.Length == 0 ? double.NaN : failures.Count(o => o.Flagged) / (double)failures.Length, failures.Count(o => o.TruthScoredHigher),
+            [.. outcomes.Select(o => Math.Round(o.TreMm, 2))]);
     }
 
     internal static double Gaussian(Random random) =>

@@ -1,6 +1,9 @@
 namespace CartLedger.Console.Verbs.Bench.Registration;
 
-/// <summary>One method's accuracy over the cases (the JSON's "methods" rows); TREs in mm, seed 3's in-plane definition.</summary>
+/// <summary>
+/// One method's accuracy over the cases (the JSON's "methods" rows); TREs in mm, seed 3's in-plane definition.
+/// <see cref="SearchFailures"/>: failures where the metric scores the true pose above the answer (the search missed it).
+/// </summary>
 public sealed record MethodFigures(
     string Method,
     int Cases,
@@ -14,6 +17,7 @@ public sealed record MethodFigures(
     double MsPerRegistration,
     double FlaggedRate,
     double FlaggedAmongFailuresRate,
+    int SearchFailures,
     IReadOnlyList<double> TresMm);
 
 /// <summary>Seed 3's robustness protocol on the first case: 169 starts on a 13 x 13 grid.</summary>

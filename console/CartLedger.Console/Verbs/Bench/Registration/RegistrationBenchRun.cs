@@ -6,7 +6,7 @@ namespace CartLedger.Console.Verbs.Bench.Registration;
 /// <summary>Generates the phantom cases once and runs every selected part of the registration bench on them.</summary>
 public static class RegistrationBenchRun
 {
-    public sealed record Settings(IReadOnlyList<string> Methods, int Cases, int FirstSeed, bool Robustness, bool Lead, int Threads, double OutlineOffsetMm);
+    public sealed record Settings(IReadOnlyList<string> Methods, int Cases, int FirstSeed, bool Robustness, bool Lead, int Threads, double OutlineOffsetMm, double DeviceSuppressionMm);
 
     /// <summary>The outline offset the bench uses unless told otherwise (see ProposalOptions.OutlineOffsetMm).</summary>
     public const double DefaultOutlineOffsetMm = 0;
@@ -31,7 +31,7 @@ public static class RegistrationBenchRun
             foreach (var method in s.Methods)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var outcome = AccuracyBench.Run(patient, i, method, s.Threads, s.OutlineOffsetMm);
+                var outcome = AccuracyBench.Run(patient, i, method, s.Threads, s.OutlineOffsetMm, s.DeviceSuppressionMm);
                 outcomes[method].Add(outcome);
                 say($"case {i + 1}/{s.Cases} (seed {patient.Seed}, {(i % 2 == 0 ? "LAO" : "RAO")}) {method}: start {outcome.StartTreMm:F1} mm -> {outcome.TreMm:F2} mm{(outcome.Flagged ? " (flagged)" : "")}, {outcome.Milliseconds:F0} ms");
                 step();
@@ -51,7 +51,7 @@ public static class RegistrationBenchRun
             robustness = [];
             foreach (var method in IntensityMethods(s))
             {
-                var figure = RobustnessBench.Run(first!, method, s.Threads, s.OutlineOffsetMm, k => step());
+                var figure = RobustnessBench.Run(first!, method, s.Threads, s.OutlineOffsetMm, s.DeviceSuppressionMm, k => step());
                 robustness.Add(figure);
                 say($"robustness {figure.Method}: median spread {figure.MedianSpreadMm:F2} mm, {figure.PercentSpreadUnder5Mm:F1} % within 5 mm, {figure.PercentTreUnder5Mm:F1} % TRE < 5 mm");
             }

@@ -15,7 +15,7 @@ public static class RobustnessBench
     public const int GridHalf = 6;
     public const double GridStepMm = 5;
 
-    public static RobustnessFigures Run(BenchPatient p, SimilarityMethod method, int threads, double outlineOffsetMm, Action<int> step)
+    public static RobustnessFigures Run(BenchPatient p, SimilarityMethod method, int threads, double outlineOffsetMm, double deviceSuppressionMm, Action<int> step)
     {
         const int view = 0;
         var g = p.Frames[view].Geometry;
@@ -31,7 +31,7 @@ public static class RobustnessBench
             for (var ix = -GridHalf; ix <= GridHalf; ix++)
             {
                 var start = p.Start(view, new InPlanePose(ix * GridStepMm, iy * GridStepMm, (2 * random.NextDouble() - 1) * PerturbationProtocol.MaxRotationDeg));
-                var pose = FluoroscopyFusion.Propose([p.Frames[view]], p.Model, new ProposalOptions(method, 3, start, p.CentreModel, p.Weights, threads, OutlineOffsetMm: outlineOffsetMm)).Pose;
+                var pose = FluoroscopyFusion.Propose([p.Frames[view]], p.Model, new ProposalOptions(method, 3, start, p.CentreModel, p.Weights, threads, OutlineOffsetMm: outlineOffsetMm, DeviceSuppressionMm: deviceSuppressionMm)).Pose;
                 var centre = projection.Project(pose.Apply(p.CentreModel));
                 finals.Add((centre.X * mmPerPixel, centre.Y * mmPerPixel));
                 tres.Add(p.TreMm(view, pose));
