@@ -25,6 +25,8 @@ public static class VerbCatalog
             DemoCommand.Create(terminal),
             DicomCommand.Create(terminal),
             Verbs.Phantom.PhantomCommand.Create(terminal),
+            Verbs.Import.ImportCommand.Create(terminal),
+            Verbs.Worker.WorkerCommand.Create(terminal),
         ];
         foreach (var verb in verbs)
         {
