@@ -4,6 +4,7 @@ using CartLedger.Console.Cli;
 using CartLedger.Domain.Procedures.Rules;
 using CartLedger.Workers.Import;
 using CartLedger.Workers.Support;
+using Spectre.Console;
 
 namespace CartLedger.Console.Verbs.Import;
 
@@ -35,7 +36,9 @@ public static class ImportCommand
             StudyImportResult result;
             try
             {
-                result = await importer.ImportAsync(path, id, cancellationToken);
+                result = terminal.IsInteractive && !parse.GetValue(json)
+                    ? await terminal.Ansi.Status().StartAsync($"importing {path}: reading, hashing, appending", _ => importer.ImportAsync(path, id, cancellationToken))
+                    : await importer.ImportAsync(path, id, cancellationToken);
             }
             catch (StudyImportRejectedException e)
             {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CartLedger.Console.Cli;
 using CartLedger.Workers.Hosting;
 using CartLedger.Workers.Support;
+using Spectre.Console;
 
 namespace CartLedger.Console.Verbs.Worker;
 
@@ -41,13 +42,17 @@ public static class WorkerCommand
             }
             var asJson = parse.GetValue(json);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var report = await host.DrainAsync(line =>
-            {
-                if (!asJson)
+            // Spectre status on a terminal, plain progress lines when piped, nothing but the JSON with --json.
+            var report = terminal.IsInteractive && !asJson
+                ? await terminal.Ansi.Status().StartAsync("worker: dispatching events and running jobs", status =>
+                    host.DrainAsync(line => status.Status($"worker: {line} ({clock.Elapsed.TotalSeconds:0.0} s)"), cancellationToken))
+                : await host.DrainAsync(line =>
                 {
-                    terminal.Line($"  {line} ({clock.Elapsed.TotalSeconds:0.0} s)");
-                }
-            }, cancellationToken);
+                    if (!asJson)
+                    {
+                        terminal.Line($"  {line} ({clock.Elapsed.TotalSeconds:0.0} s)");
+                    }
+                }, cancellationToken);
             if (asJson)
             {
                 terminal.Line(JsonSerializer.Serialize(new { report.EventsDispatched, report.JobsRun, report.LeasesRescued, report.Counts, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 2) }, Json));
