@@ -11,7 +11,7 @@ public class DemoTests(PostgresDatabase database) : IClassFixture<PostgresDataba
     {
         var cli = new CartLedgerProcess(database.ConnectionString, RepoPaths.ScratchFolder("home"));
 
-        var (code, output, error) = await cli.RunAsync("demo");
+        var (code, output, error) = await cli.RunAsync("demo", "--without-phantom");
         var checkpoint = Path.Combine(cli.Home, ".cartledger", "demo", "checkpoint.json");
         var (verifyCode, _, verifyError) = await cli.RunAsync("audit", "verify-checkpoint", checkpoint);
 

@@ -27,6 +27,8 @@ public static class VerbCatalog
             Verbs.Phantom.PhantomCommand.Create(terminal),
             Verbs.Register.RegisterCommand.Create(terminal),
             Verbs.Cmr.CmrCommand.Create(terminal),
+            Verbs.Import.ImportCommand.Create(terminal),
+            Verbs.Worker.WorkerCommand.Create(terminal),
         ];
         foreach (var verb in verbs)
         {

@@ -7,7 +7,7 @@ namespace CartLedger.Console.Tests.Demo;
 public class DemoCommandTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     [Fact]
-    public async Task The_demo_stores_a_complete_procedure_prints_its_timeline_and_ends_with_every_demo_user()
+    public async Task The_demo_stores_a_complete_procedure_computes_the_phantom_halves_prints_its_timeline_and_ends_with_every_demo_user()
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -22,6 +22,13 @@ public class DemoCommandTests(PostgresDatabase database) : IClassFixture<Postgre
         Assert.Equal(DemoUsers.All.Count, userLines.Count);
         Assert.All(DemoUsers.All, u => Assert.Contains(userLines, l => l.Contains(u.SignInName, StringComparison.Ordinal) && l.Contains(u.DemoPassword, StringComparison.Ordinal)));
         Assert.Equal(29, File.ReadAllLines(Path.Combine(folder, "procedure-timeline.txt")).Length);
+        // The phantom halves: computed by the workers, ending in a measured electrode with its category and distances.
+        Assert.Contains(lines, l => l.StartsWith("proposed primary 36:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("LV1 distal in 36:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("category vs target: 36 ", StringComparison.Ordinal) && l.Contains("distance to target", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("FAILED", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(folder, "phantom", "procedure-timeline.txt")));
+        Assert.True(File.Exists(Path.Combine(folder, "phantom", "epicardial-mesh.json")));
     }
 
     [Fact]

@@ -87,11 +87,7 @@ public sealed class TreatmentExportHandler(ProcedureAppender appender, WorkerIde
 
     protected override async Task<JobOutcome> ComputeAsync(JobContext context, CancellationToken cancellationToken)
     {
-        if (context.State.Mesh is not { } mesh)
-        {
-            throw new ComputationProblem("model-missing", "a target was chosen but there is no epicardial mesh to export");
-        }
-        var meshBytes = await new BlobStore(Appender.Store.DataSource).GetAsync(mesh.MeshSha256, cancellationToken);
+        var meshBytes = await MeshBlob.LoadBytesAsync(Appender.Store.DataSource, context.State, cancellationToken);
         var files = await export.ExportAsync(context.State, meshBytes, cancellationToken);
         if (files.Count == 0)
         {

@@ -63,6 +63,25 @@ public sealed record MeshBlob(
         return blob;
     }
 
+    /// <summary>The procedure's current mesh from the ledger's blobs; a missing or unreadable one is a <see cref="Hosting.ComputationProblem"/> naming it.</summary>
+    public static async Task<MeshBlob> LoadAsync(Npgsql.NpgsqlDataSource dataSource, Domain.Procedures.ProcedureState state, CancellationToken cancellationToken) =>
+        Parse(await LoadBytesAsync(dataSource, state, cancellationToken));
+
+    public static async Task<byte[]> LoadBytesAsync(Npgsql.NpgsqlDataSource dataSource, Domain.Procedures.ProcedureState state, CancellationToken cancellationToken)
+    {
+        var mesh = state.Mesh ?? throw new Hosting.ComputationProblem("model-missing", "there is no epicardial model yet: run the CMR analysis (or import a mesh) first");
+        try
+        {
+            var bytes = await new Ledger.Blobs.BlobStore(dataSource).GetAsync(mesh.MeshSha256, cancellationToken);
+            _ = Parse(bytes);
+            return bytes;
+        }
+        catch (Exception e) when (e is Ledger.Blobs.BlobNotFoundException or InvalidDataException or JsonException)
+        {
+            throw new Hosting.ComputationProblem("model-unreadable", $"the epicardial mesh {mesh.MeshSha256[..12]}... is not a stored {CurrentFormat} blob ({e.Message}): rebuild the model");
+        }
+    }
+
     public TriangleMesh ToMesh() =>
         new([.. Enumerable.Range(0, VertexCount).Select(i => new Vec3(VerticesLpsMm[3 * i], VerticesLpsMm[3 * i + 1], VerticesLpsMm[3 * i + 2]))], Indices);
 

@@ -42,6 +42,10 @@ public abstract class ProcedureJobHandler(ProcedureAppender appender, WorkerIden
         var (state, records) = await Appender.LoadAsync(payload.StreamId, cancellationToken);
         var trigger = records.FirstOrDefault(r => r.Recorded.EventId == job.SourceEventId)
             ?? throw new InvalidOperationException($"job {job.Id}: event {job.SourceEventId} is not in stream {payload.StreamId}");
+        if (state.IsCompleted)
+        {
+            return null; // a completed procedure takes no computed results (the decider would refuse them)
+        }
         var context = new JobContext(job, payload.StreamId, trigger, state, records, Appender.Clock.GetUtcNow());
         JobOutcome outcome;
         try

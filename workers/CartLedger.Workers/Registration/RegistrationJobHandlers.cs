@@ -30,12 +30,6 @@ internal static class RegistrationInputs
             : throw new ComputationProblem("view-unreadable", $"view '{v.Label}' ({v.SopInstanceUid}) no longer reads as an X-ray with C-arm geometry from its stored file"))];
     }
 
-    public static async Task<MeshBlob> MeshAsync(ProcedureAppender appender, ProcedureState state, CancellationToken cancellationToken)
-    {
-        var mesh = state.Mesh ?? throw new ComputationProblem("model-missing", "there is no epicardial model yet: run the CMR analysis (or import a mesh) before registering");
-        return MeshBlob.Parse(await new BlobStore(appender.Store.DataSource).GetAsync(mesh.MeshSha256, cancellationToken));
-    }
-
     public static FluoroscopyAcquired Acquisition(ProcedureState state, Guid acquisitionId) =>
         state.Acquisitions.FirstOrDefault(a => a.AcquisitionId == acquisitionId) ?? throw new ComputationProblem("fluoroscopy-unknown", $"acquisition {acquisitionId} is not in the procedure");
 
@@ -58,7 +52,7 @@ public sealed class RegistrationProposalHandler(ProcedureAppender appender, Work
     protected override async Task<JobOutcome> ComputeAsync(JobContext context, CancellationToken cancellationToken)
     {
         var acquired = (FluoroscopyAcquired)context.Trigger.Event;
-        var mesh = await RegistrationInputs.MeshAsync(Appender, context.State, cancellationToken);
+        var mesh = await MeshBlob.LoadAsync(Appender.Store.DataSource, context.State, cancellationToken);
         var frames = await RegistrationInputs.FramesAsync(Appender, acquired, cancellationToken);
         var pair = Pairs(frames).FirstOrDefault(p => frames[p.A].Geometry.AngleBetweenViewsDeg(frames[p.B].Geometry) >= Triangulation.MinimumSeparationDeg);
         if (frames.Count < 2 || pair == default)
@@ -155,7 +149,7 @@ public sealed class LeadMeasurementHandler(ProcedureAppender appender, WorkerIde
         var accepted = context.State.Registrations.LastOrDefault(r => r.AcquisitionId == marked.AcquisitionId && r.Status == RegistrationStatus.Accepted)
             ?? throw new ComputationProblem("registration-not-accepted", "no registration of this acquisition is accepted: accept one before the electrode can be measured");
         var pose = PoseOf(context, accepted.RegistrationId);
-        var mesh = await RegistrationInputs.MeshAsync(Appender, context.State, cancellationToken);
+        var mesh = await MeshBlob.LoadAsync(Appender.Store.DataSource, context.State, cancellationToken);
         var frames = await RegistrationInputs.FramesAsync(Appender, acquisition, cancellationToken);
         var surface = new SegmentedSurface(mesh.ToMesh(), mesh.Locations(), [.. mesh.ScarTransmuralityPercent.Select(t => t > 0)]);
         var target = context.State.Target;

@@ -14,7 +14,16 @@ public static class StudyFiles
         {
             foreach (var hash in sha256.Distinct())
             {
-                await File.WriteAllBytesAsync(Path.Combine(folder, $"{hash}.dcm"), await blobs.GetAsync(hash, cancellationToken), cancellationToken);
+                byte[] bytes;
+                try
+                {
+                    bytes = await blobs.GetAsync(hash, cancellationToken);
+                }
+                catch (BlobNotFoundException)
+                {
+                    throw new Hosting.ComputationProblem("files-missing", $"file {hash[..12]}... of the study is not stored in the ledger (entered, not imported?): import the DICOM folder");
+                }
+                await File.WriteAllBytesAsync(Path.Combine(folder, $"{hash}.dcm"), bytes, cancellationToken);
             }
             return DicomFolderReader.Read(folder);
         }
