@@ -43,7 +43,7 @@ public static class CineSegmenter
         {
             throw new CmrAnalysisException("lv-not-found", "No slice shows myocardium all round the LV cavity.");
         }
-        var orientation = RvInsertion.Orient(oriented, p);
+        var orientation = RvInsertion.Orient(oriented, p, CineOrder.ApicalNormal(ordered));
         if (orientation.Source != "detected")
         {
             warnings.Add("RV insertion points not found: segment models oriented by the anatomical septal direction.");

@@ -20,7 +20,15 @@ public static class RvInsertion
     private const double MaxArcDeg = 220;
     private const int AllowedGapRays = 2;
 
-    public static SegmentOrientation Orient(IReadOnlyList<(SlicePlane Plane, Image2D Image, SliceContours Contours, IntensityModel Intensities)> slices, SegmentationParameters p)
+    /// <param name="slices">The full slices at end-diastole.</param>
+    /// <param name="p">Segmentation parameters.</param>
+    /// <param name="baseToApex">
+    /// The stack's base-to-apex direction. Theta turns right-handed about it (anterior up and septum left, seen from the
+    /// apex: counter-clockwise), so it fixes which end of the septal arc is the anterior insertion. Without it, the end
+    /// that points more anteriorly in the patient is taken, which a short arc or a rotated heart can get wrong (a
+    /// mirrored model: every segment on the wrong side of the septum).
+    /// </param>
+    public static SegmentOrientation Orient(IReadOnlyList<(SlicePlane Plane, Image2D Image, SliceContours Contours, IntensityModel Intensities)> slices, SegmentationParameters p, Vec3? baseToApex = null)
     {
         double sx = 0, sy = 0, ix = 0, iy = 0;
         var found = 0;
@@ -28,7 +36,8 @@ public static class RvInsertion
         var plane = slices.Count > 0 ? slices[0].Plane : null;
         foreach (var (slicePlane, image, contours, intensities) in slices)
         {
-            if (Detect(slicePlane, image, contours, intensities, p) is { } arc)
+            int? anatomicalSign = baseToApex is { } axis ? (slicePlane.Normal.Dot(axis) >= 0 ? 1 : -1) : null;
+            if (Detect(slicePlane, image, contours, intensities, p, anatomicalSign) is { } arc)
             {
                 sx += Math.Cos(arc.Anterior);
                 sy += Math.Sin(arc.Anterior);
@@ -76,7 +85,7 @@ public static class RvInsertion
         return plus >= minus ? 1 : -1;
     }
 
-    private static (double Anterior, double Inferior, int Sign)? Detect(SlicePlane plane, Image2D image, SliceContours contours, IntensityModel intensities, SegmentationParameters p)
+    private static (double Anterior, double Inferior, int Sign)? Detect(SlicePlane plane, Image2D image, SliceContours contours, IntensityModel intensities, SegmentationParameters p, int? anatomicalSign)
     {
         var grid = PixelGrid.Of(plane);
         var smoothed = SliceSegmenter.Smooth(image, grid, p);
@@ -126,7 +135,8 @@ public static class RvInsertion
         }
         var end1 = epi.AngleOf(arc.Start);
         var end2 = epi.AngleOf((arc.Start + arc.Length - 1) % rays);
-        var firstIsAnterior = Anatomy.Direction(plane, end1).Dot(Anatomy.Anterior) >= Anatomy.Direction(plane, end2).Dot(Anatomy.Anterior);
+        var firstIsAnterior = anatomicalSign is { } known ? known > 0
+            : Anatomy.Direction(plane, end1).Dot(Anatomy.Anterior) >= Anatomy.Direction(plane, end2).Dot(Anatomy.Anterior);
         // The arc runs from its start towards increasing angle: from an anterior start, the septum lies at +angle.
         return firstIsAnterior ? (end1, end2, 1) : (end2, end1, -1);
     }
