@@ -89,4 +89,24 @@ public class FailureAndRescueTests(PostgresDatabase database) : IClassFixture<Po
         Assert.Single(await _ledger.EventsAsync(procedure, Ct));
         Assert.False(await new Ledger.Blobs.BlobStore(_ledger.DataSource).ExistsAsync(Ledger.Blobs.BlobStore.HashOf(await File.ReadAllBytesAsync(file, Ct)), Ct));
     }
+
+    [Fact]
+    public async Task A_running_worker_host_picks_up_an_import_without_being_asked()
+    {
+        var procedure = await _ledger.OpenProcedureAsync(Ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var running = _ledger.Host(procedure, "long-running").RunAsync(stop.Token);
+
+        await _ledger.Importer.ImportAsync(BadStudies.CineWithoutLv("no-lv-3"), procedure, Ct);
+        // Woken by the append's notification (or the 1 s poll); the loop is bounded by the test's own cancellation.
+        while (!(await _ledger.EventsAsync(procedure, Ct)).OfType<ComputationFailed>().Any())
+        {
+            Assert.False(running.IsCompleted, running.Exception?.ToString());
+            await Task.Delay(200, Ct);
+        }
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        Assert.Equal("lv-not-found", Assert.Single((await _ledger.EventsAsync(procedure, Ct)).OfType<ComputationFailed>()).Code);
+    }
 }

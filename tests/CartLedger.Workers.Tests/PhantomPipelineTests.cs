@@ -23,6 +23,9 @@ public sealed class PhantomPipeline : IAsyncLifetime
     public Workers.Import.StudyImportResult CmrImport { get; private set; } = null!;
     public Hosting.DrainReport FirstDrain { get; private set; } = null!;
 
+    /// <summary>How many events the procedure had after the first import and drain (later tests add more).</summary>
+    public int FirstEventCount { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         await _database.InitializeAsync();
@@ -33,6 +36,7 @@ public sealed class PhantomPipeline : IAsyncLifetime
         ProcedureId = await Ledger.OpenProcedureAsync(CancellationToken.None);
         CmrImport = await Ledger.Importer.ImportAsync(Folders.Cmr, ProcedureId);
         FirstDrain = await Ledger.Host().DrainAsync();
+        FirstEventCount = (await Ledger.EventsAsync(ProcedureId, CancellationToken.None)).Count;
     }
 
     public async ValueTask DisposeAsync()
@@ -52,7 +56,7 @@ public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<Phan
     [Fact]
     public async Task The_CMR_worker_appends_the_planning_events_with_provenance_and_targets_near_the_phantom_truth()
     {
-        var events = await Ledger.EventsAsync(Procedure, Ct);
+        var events = (await Ledger.EventsAsync(Procedure, Ct)).Take(pipeline.FirstEventCount).ToList();
 
         var study = Assert.Single(pipeline.CmrImport.Studies);
         Assert.Equal(["study_imported"], study.EventTypes);
@@ -61,7 +65,7 @@ public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<Phan
         var scar = Assert.Single(events.OfType<ScarSegmented>());
         var activation = Assert.Single(events.OfType<MechanicalActivationMapped>());
         var mesh = Assert.Single(events.OfType<EpicardialMeshBuilt>());
-        var targets = events.OfType<TargetsProposed>().First();
+        var targets = Assert.Single(events.OfType<TargetsProposed>());
         Assert.Empty(events.OfType<ComputationFailed>());
         Assert.All(new[] { myocardium.Algorithm, scar.Algorithm, activation.Algorithm, mesh.Algorithm }, a =>
         {
@@ -152,5 +156,17 @@ public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<Phan
         var added = (await Ledger.EventsAsync(Procedure, Ct)).Skip(before.Count + 1).ToList();
         Assert.Equal(1, drained.JobsRun);
         Assert.IsType<TargetsProposed>(Assert.Single(added));
+    }
+
+    [Fact]
+    public async Task Adjusted_contours_are_not_reanalysed_and_the_worker_says_so()
+    {
+        var before = await Ledger.EventsAsync(Procedure, Ct);
+        await Ledger.StaffAsync(Procedure, new AdjustContours(Domain.Demo.DemoUsers.Analyst.Actor, DateTimeOffset.UtcNow, new string('c', 64), 2, "basal slices redrawn"), Ct);
+
+        await Ledger.Host().DrainAsync(cancellationToken: Ct);
+
+        var failed = Assert.IsType<ComputationFailed>(Assert.Single((await Ledger.EventsAsync(Procedure, Ct)).Skip(before.Count + 1)));
+        Assert.Equal(("cmr-recompute", "contours-reanalysis-unsupported"), (failed.Computation, failed.Code));
     }
 }

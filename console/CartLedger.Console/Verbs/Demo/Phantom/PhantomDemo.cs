@@ -96,11 +96,24 @@ public sealed class PhantomDemo(DemoContext context)
         MechanicalActivationMapped => "activation",
         EpicardialMeshBuilt m => $"mesh ({m.VertexCount} vertices, blob)",
         TargetsProposed t => $"targets {string.Join(", ", t.Sites.Select(s => s.Segment))}",
-        RegistrationProposed r => $"registration proposed ({r.Method}, score {r.Score.ToString("0.###", CultureInfo.InvariantCulture)})",
+        RegistrationProposed r => $"registration proposed ({r.Method}, score {r.Score.ToString("0.###", CultureInfo.InvariantCulture)}" +
+            $"{(r.Algorithm.Parameters.Any(p => p is { Name: "likelyFailure", Value: "true" }) ? ", flagged as a likely failure" : "")})",
         LeadPositionMeasured l => $"lead position {l.Segment36}",
         ComputationFailed f => $"FAILED {f.Computation} ({f.Code}): {f.Reason}",
         _ => Domain.Procedures.Storage.EventCatalog.NameOf(e),
     };
+
+    /// <summary>
+    /// How far a registered pose puts the LV centre from where the phantom had it during the first view (its breathing
+    /// pose), in the XA files' frame (isocentre at the origin).
+    /// </summary>
+    public double ErrorAtLvCentreMm(Domain.Values.RigidPose pose)
+    {
+        var view = Patient.Truth.Views[0];
+        var centre = Patient.Truth.Landmarks.LvCentre;
+        var truth = view.HeartPose.Apply(centre) - view.Geometry.IsocenterLps;
+        return (Workers.Registration.Poses.FromDomain(pose).Apply(centre) - truth).Length;
+    }
 
     public static string Label(SegmentId segment) => SegmentModels.Describe(segment).Label;
 
