@@ -42,6 +42,19 @@ public class FluoroscopyFusionTests
     }
 
     [Fact]
+    public void A_grown_model_refinement_keeps_the_in_plane_answer_relative_to_the_start()
+    {
+        var start = new InPlanePose(10, -6, 5).ToTransform(Lao, Truth, Truth.Apply(Vec3.Zero));
+        var proposal = FluoroscopyFusion.Propose([Frame(Lao)], Model,
+            new ProposalOptions(SimilarityMethod.GradientCorrelationPositive, Start: start, ModelCentre: Vec3.Zero, RefineOutlineOffsetMm: 0.5));
+
+        var view = Assert.Single(proposal.Views);
+        var recomposed = view.InPlane.ToTransform(Lao, start, start.Apply(Vec3.Zero));
+        Assert.InRange(CrossLandmark.Tre3DMm(Lao, proposal.Pose, recomposed, Vec3.Zero), 0, 1e-6);
+        Assert.InRange(CrossLandmark.InPlaneTreMm(Lao, Truth, proposal.Pose, Vec3.Zero), 0, SyntheticTreToleranceMm);
+    }
+
+    [Fact]
     public void Propose_is_deterministic()
     {
         var options = new ProposalOptions(SimilarityMethod.GradientInformation, Start: Truth.Then(RigidTransform.FromTranslation(new Vec3(6, 4, 0))), ModelCentre: Vec3.Zero);

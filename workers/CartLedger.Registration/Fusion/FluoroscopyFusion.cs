@@ -48,6 +48,10 @@ public static class FluoroscopyFusion
         if (dof == 3)
         {
             var single = InPlaneRegistration.Register(views[0], mesh, start, settings, centre);
+            if (options.RefineOutlineOffsetMm is { } grow)
+            {
+                single = RefineGrown(views[0], model, options, grow, single, settings, centre);
+            }
             return new FusionProposal(single.Pose, options.Method, 3, [new ViewAnswer(0, single.InPlane, single.MetricValue, single.Quality)],
                 single.MetricValue, single.Quality.Score, single.Quality.LikelyFailure, single.Algorithm, single.Evaluations);
         }
@@ -92,6 +96,19 @@ public static class FluoroscopyFusion
         ArgumentNullException.ThrowIfNull(view);
         var g = view.Geometry;
         return ElectrodeDetector.Detect(view, around, radiusMm * g.MagnificationAtIsocenter / Math.Sqrt(g.DetectorPixelSpacingXMm * g.DetectorPixelSpacingYMm), maxCandidates);
+    }
+
+    /// <summary>
+    /// The local search with the grown model, from the first answer. Two in-plane corrections about the moving centre
+    /// compose exactly by adding (the centre moves by both translations, the rotations share the beam axis), so the
+    /// answer stays relative to the original start.
+    /// </summary>
+    private static InPlaneResult RefineGrown(XrayFrame view, TriangleMesh model, ProposalOptions options, double growMm, InPlaneResult first, InPlaneSettings settings, Vec3 centre)
+    {
+        var local = settings with { SearchTranslationMm = 5, SearchRotationDeg = 3, CoarseResolutionMm = 1.0, CoarseRotationStepDeg = 1.5, Candidates = 2 };
+        var second = InPlaneRegistration.Register(view, new MeshArrays(model, options.VertexWeights, growMm), first.Pose, local, centre);
+        var total = new InPlanePose(first.InPlane.TxMm + second.InPlane.TxMm, first.InPlane.TyMm + second.InPlane.TyMm, first.InPlane.RzDeg + second.InPlane.RzDeg);
+        return second with { InPlane = total, Quality = first.Quality, Evaluations = first.Evaluations + second.Evaluations };
     }
 
     private static double SnapRadiusPx(CArmGeometry g) =>

@@ -18,6 +18,9 @@ namespace CartLedger.Registration.Fusion;
 /// ends where epicardial fat meets lung, a few mm outside the epicardium a CMR or CT model describes.</param>
 /// <param name="DeviceSuppressionMm">Removes bright structures narrower than this from the X-ray before the metric
 /// (leads, wires, contrast-filled veins are 1-5 mm wide); 0 keeps them.</param>
+/// <param name="RefineOutlineOffsetMm">3 DOF only: after the search, a local search (+/-5 mm, +/-3 degrees) with the
+/// model grown by this much, so that the global search keeps the plain outline's capture range and the final answer
+/// sits where the shadow's edge is (epicardial fat). Null skips it.</param>
 public sealed record ProposalOptions(
     SimilarityMethod Method = SimilarityMethod.GradientCorrelationPositive,
     int DegreesOfFreedom = 0,
@@ -27,7 +30,8 @@ public sealed record ProposalOptions(
     int Threads = 2,
     int Seed = 1,
     double OutlineOffsetMm = 0,
-    double DeviceSuppressionMm = 0);
+    double DeviceSuppressionMm = 0,
+    double? RefineOutlineOffsetMm = null);
 
 /// <summary>One view's part of a proposal.</summary>
 /// <param name="ViewIndex">Index into the views given.</param>

@@ -27,7 +27,7 @@ public static class AccuracyBench
     /// </summary>
     public sealed record Outcome(double StartTreMm, double TreMm, double Milliseconds, bool Flagged, bool TruthScoredHigher = false);
 
-    public static Outcome Run(BenchPatient p, int caseIndex, string method, int threads, double outlineOffsetMm, double deviceSuppressionMm)
+    public static Outcome Run(BenchPatient p, int caseIndex, string method, int threads, double outlineOffsetMm, double deviceSuppressionMm, double? refineOffsetMm)
     {
         var view = caseIndex % 2;
         var start = p.Start(view, PerturbationProtocol.Draw(new Random(p.Seed + 100_000)));
@@ -42,7 +42,7 @@ public static class AccuracyBench
         {
             throw new ArgumentException($"unknown method {method}", nameof(method));
         }
-        var proposal = FluoroscopyFusion.Propose([p.Frames[view]], p.Model, new ProposalOptions(similarity, 3, start, p.CentreModel, p.Weights, threads, OutlineOffsetMm: outlineOffsetMm, DeviceSuppressionMm: deviceSuppressionMm));
+        var proposal = FluoroscopyFusion.Propose([p.Frames[view]], p.Model, new ProposalOptions(similarity, 3, start, p.CentreModel, p.Weights, threads, OutlineOffsetMm: outlineOffsetMm, DeviceSuppressionMm: deviceSuppressionMm, RefineOutlineOffsetMm: refineOffsetMm));
         var milliseconds = clock.Elapsed.TotalMilliseconds;
         var tre = p.TreMm(view, proposal.Pose);
         var truthHigher = false;

@@ -28,10 +28,11 @@ public static class RegistrationBenchCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads per registration.", DefaultValueFactory = _ => 2 };
         var offset = new Option<double>("--outline-offset-mm") { Description = "Grow the model along its normals by this much (epicardial fat), mm.", DefaultValueFactory = _ => RegistrationBenchRun.DefaultOutlineOffsetMm };
         var devices = new Option<double>("--device-suppression-mm") { Description = "Remove bright structures narrower than this (leads, contrast veins) before the metric, mm; 0 keeps them.", DefaultValueFactory = _ => 0 };
+        var refine = new Option<double?>("--refine-offset-mm") { Description = "After the search, refine locally with the model grown by this much (epicardial fat), mm." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var command = new Command("registration", "Registration accuracy on phantoms by seed 3's protocol: start and final in-plane TRE, success rate (< 5 mm), ms per registration; robustness grid and lead measurement on request.")
         {
-            method, cases, seed, robustness, lead, threads, offset, devices, json,
+            method, cases, seed, robustness, lead, threads, offset, devices, refine, json,
         }.WithExamples("./cartledger bench registration --method gi --cases 10 --json", "./cartledger bench registration --method all --cases 5 --lead", "./cartledger bench registration --method gc+ --cases 1 --robustness --json");
         command.SetAction((parse, cancellationToken) =>
         {
@@ -47,7 +48,7 @@ public static class RegistrationBenchCommand
                 throw new UsageException($"bench registration: --threads must be 1-64, got {workers}");
             }
             var asJson = parse.GetValue(json);
-            var settings = new RegistrationBenchRun.Settings(selected, count, parse.GetValue(seed), parse.GetValue(robustness), parse.GetValue(lead), workers, parse.GetValue(offset), parse.GetValue(devices));
+            var settings = new RegistrationBenchRun.Settings(selected, count, parse.GetValue(seed), parse.GetValue(robustness), parse.GetValue(lead), workers, parse.GetValue(offset), parse.GetValue(devices), parse.GetValue(refine));
             RegistrationBenchResult result;
             if (terminal.IsInteractive && !asJson)
             {
