@@ -68,7 +68,7 @@ public static class PhantomOutputs
         var written = new List<string>();
         for (var v = 0; v < views.Count; v++)
         {
-            var picture = FusionOverlay.Render(views[v].Frame, pose, scene, $"{FusionOverlay.ViewName(views[v].Frame.Geometry)} {accepted.Method}");
+            var picture = FusionOverlay.Render(views[v].Frame, pose, scene, $"{FusionOverlay.ViewName(views[v].Frame.Geometry)}, accepted registration ({(accepted.Method == RegistrationMethod.TwoViewLandmarks ? "landmarks" : "intensity")})");
             var png = Path.Combine(folder, $"overlay-view{v + 1}.png");
             PngEncoder.Write(png, picture);
             written.Add(png);
