@@ -92,11 +92,7 @@ public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<Phan
 
         var again = await Ledger.Importer.ImportAsync(pipeline.Folders.Cmr, Procedure, Ct);
         var drained = await Ledger.Host().DrainAsync(cancellationToken: Ct);
-        await using (var rewind = Ledger.DataSource.CreateCommand("update ledger.subscriptions set position = 0 where name = 'workers.jobs'"))
-        {
-            await rewind.ExecuteNonQueryAsync(Ct);
-        }
-        var redelivered = await Ledger.Host().DrainAsync(cancellationToken: Ct);
+        var redelivered = await RedeliverEverythingAsync();
 
         Assert.True(Assert.Single(again.Studies).AlreadyImported);
         Assert.Equal(0, again.NewEventCount);
@@ -107,14 +103,32 @@ public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<Phan
     }
 
     [Fact]
+    public async Task On_target_chosen_the_worker_exports_valid_treatment_files_once_as_blobs()
+    {
+        await ChooseTheProposedPrimaryOnceAsync();
+        await Ledger.Host().DrainAsync(cancellationToken: Ct);
+        var redelivered = await RedeliverEverythingAsync();
+
+        var events = await Ledger.EventsAsync(Procedure, Ct);
+        var exported = Assert.Single(events.OfType<TreatmentFilesExported>());
+        Assert.Equal(0, redelivered.JobsRun);
+        Assert.Equal(WorkerLedger.Identity.Actor, exported.By);
+        Assert.DoesNotContain(events, e => e is ComputationFailed { Computation: "treatment-export" });
+        Assert.Contains(exported.Files, f => f.Kind == TreatmentFileKind.ScarAndTargets);
+        var blobs = new BlobStore(Ledger.DataSource);
+        var folder = RepoPaths.ScratchFolder("workers-treatment-export");
+        foreach (var file in exported.Files)
+        {
+            var path = Path.Combine(folder, $"{file.SopInstanceUid}.dcm");
+            await File.WriteAllBytesAsync(path, await blobs.GetAsync(file.Sha256, Ct), Ct);
+            Assert.Equal(file.SopInstanceUid, DicomValidators.AssertValid(path).Text("SOPInstanceUID"));
+        }
+    }
+
+    [Fact]
     public async Task In_the_cath_lab_the_worker_proposes_registrations_and_measures_the_marked_electrode()
     {
-        var events = await Ledger.EventsAsync(Procedure, Ct);
-        if (!events.OfType<TargetChosen>().Any())
-        {
-            var proposed = events.OfType<TargetsProposed>().Last().Sites[0].Segment;
-            await Ledger.StaffAsync(Procedure, new ChooseTarget(WorkerLedger.Cardiologist, DateTimeOffset.UtcNow, proposed, [proposed], null), Ct);
-        }
+        await ChooseTheProposedPrimaryOnceAsync();
         var xa = await Ledger.Importer.ImportAsync(pipeline.Folders.Xa, Procedure, Ct);
         await Ledger.Host().DrainAsync(cancellationToken: Ct);
         var acquisition = Assert.Single(xa.Studies).AcquisitionId!.Value;
@@ -141,6 +155,26 @@ public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<Phan
         Assert.True(offMm < 3, $"electrode {offMm:0.#} mm from the truth: measured ({lead.ElectrodeLpsMm.X:0.#}, {lead.ElectrodeLpsMm.Y:0.#}, {lead.ElectrodeLpsMm.Z:0.#}), truth {trueElectrode}; fused pose {fused.Pose}, TRE {fused.EstimatedTreMm}, score {fused.Score}; intensity pose {intensity.Pose}");
         Assert.True(LeadClassifier.Classify(lead.Segment36, trueSegment) != LeadCategory.Remote,
             $"measured {lead.Segment36} at ({lead.ElectrodeLpsMm.X:0.#}, {lead.ElectrodeLpsMm.Y:0.#}, {lead.ElectrodeLpsMm.Z:0.#}), truth {trueSegment} at {pipeline.Patient.Truth.Lead.Electrodes[0]}; fused pose {fused.Pose}, TRE {fused.EstimatedTreMm}, score {fused.Score}");
+    }
+
+    private async Task ChooseTheProposedPrimaryOnceAsync()
+    {
+        var events = await Ledger.EventsAsync(Procedure, Ct);
+        if (!events.OfType<TargetChosen>().Any())
+        {
+            var proposed = events.OfType<TargetsProposed>().Last().Sites[0].Segment;
+            await Ledger.StaffAsync(Procedure, new ChooseTarget(WorkerLedger.Cardiologist, DateTimeOffset.UtcNow, proposed, [proposed], null), Ct);
+        }
+    }
+
+    /// <summary>Rewinds the job subscription to position 0 and drains: every event is delivered again.</summary>
+    private async Task<Hosting.DrainReport> RedeliverEverythingAsync()
+    {
+        await using (var rewind = Ledger.DataSource.CreateCommand("update ledger.subscriptions set position = 0 where name = 'workers.jobs'"))
+        {
+            await rewind.ExecuteNonQueryAsync(Ct);
+        }
+        return await Ledger.Host().DrainAsync(cancellationToken: Ct);
     }
 
     [Fact]

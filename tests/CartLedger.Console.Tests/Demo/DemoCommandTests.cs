@@ -29,6 +29,15 @@ public class DemoCommandTests(PostgresDatabase database) : IClassFixture<Postgre
         Assert.DoesNotContain(lines, l => l.Contains("FAILED", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(folder, "phantom", "procedure-timeline.txt")));
         Assert.True(File.Exists(Path.Combine(folder, "phantom", "epicardial-mesh.json")));
+        // The treatment export (worker, on target_chosen) and the fused overlays of the accepted registration.
+        var treatment = Path.Combine(folder, "phantom", "treatment");
+        Assert.All(new[] { "dicom/cmr-surfaces.dcm", "dicom/cmr-seg.dcm", "pictures/bullseye-scar.png", "pictures/bullseye-targets.png", "pictures/strain-curves.png" },
+            f => Assert.True(File.Exists(Path.Combine(treatment, f)), $"no {f} in {treatment}"));
+        Assert.Contains(lines, l => l.StartsWith("treatment files exported (", StringComparison.Ordinal) && l.EndsWith(treatment, StringComparison.Ordinal));
+        var overlay = Path.Combine(folder, "phantom", "overlay");
+        Assert.All(new[] { "overlay-view1.png", "overlay-view2.png", "overlay-view1.dcm" }, f => Assert.Contains(lines, l => l == $"overlay: {Path.Combine(overlay, f)}"));
+        var picture = Imaging.Pictures.PngDecoder.Read(Path.Combine(overlay, "overlay-view1.png"));
+        Assert.True(picture.Width > 0 && picture.Height > 0 && picture.Samples.Length > 0);
     }
 
     [Fact]

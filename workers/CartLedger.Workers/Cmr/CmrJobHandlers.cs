@@ -50,7 +50,7 @@ public sealed class CmrAnalysisHandler(ProcedureAppender appender, WorkerIdentit
         return new JobOutcome(commands, [mesh]);
     }
 
-    private static CineStack StackOf(DicomFolderImport read, ImportedSeries series) =>
+    internal static CineStack StackOf(DicomFolderImport read, ImportedSeries series) =>
         read.LoadedSeries(series.SeriesInstanceUid)?.Content is StackContent stack
             ? stack.Stack
             : throw new ComputationProblem("series-unreadable", $"series {series.SeriesInstanceUid} ({series.Description}) no longer reads as an image stack from its stored files");
@@ -79,7 +79,10 @@ public sealed class CmrRecomputeHandler(ProcedureAppender appender, WorkerIdenti
     };
 }
 
-/// <summary>On TargetChosen: the treatment files through the <see cref="ITreatmentExport"/> seam, appended as TreatmentFilesExported with the files as blobs.</summary>
+/// <summary>
+/// On TargetChosen: the treatment files through <see cref="ITreatmentExport"/> (by default <see cref="CmrTreatmentExport"/>),
+/// appended as TreatmentFilesExported with the DICOM files as blobs, once per TargetChosen (the append id derives from the job).
+/// </summary>
 public sealed class TreatmentExportHandler(ProcedureAppender appender, WorkerIdentity identity, ITreatmentExport export) : ProcedureJobHandler(appender, identity)
 {
     public override string Kind => WorkerJobs.CmrExport;
@@ -88,7 +91,7 @@ public sealed class TreatmentExportHandler(ProcedureAppender appender, WorkerIde
     protected override async Task<JobOutcome> ComputeAsync(JobContext context, CancellationToken cancellationToken)
     {
         var meshBytes = await MeshBlob.LoadBytesAsync(Appender.Store.DataSource, context.State, cancellationToken);
-        var files = await export.ExportAsync(context.State, meshBytes, cancellationToken);
+        var files = await export.ExportAsync(context.State, meshBytes, new BlobStore(Appender.Store.DataSource), cancellationToken);
         if (files.Count == 0)
         {
             return JobOutcome.Nothing;

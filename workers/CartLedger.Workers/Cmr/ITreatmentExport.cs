@@ -1,4 +1,5 @@
 using CartLedger.Domain.Procedures;
+using CartLedger.Ledger.Blobs;
 
 namespace CartLedger.Workers.Cmr;
 
@@ -6,20 +7,19 @@ namespace CartLedger.Workers.Cmr;
 public sealed record TreatmentFile(TreatmentFileKind Kind, string SopInstanceUid, byte[] Bytes);
 
 /// <summary>
-/// SEAM: writes the DICOM treatment files for the cath lab once a target is chosen (the cmr branch's
-/// <c>TreatmentExport</c> in CartLedger.Cmr). The CMR worker calls it on TargetChosen and appends
-/// TreatmentFilesExported with the files as blobs. Until the export lands on main the host runs
-/// <see cref="NoTreatmentExport"/>, which writes nothing (the job completes without a result).
+/// Writes the DICOM treatment files for the cath lab once a target is chosen. The CMR worker calls it on TargetChosen
+/// and appends TreatmentFilesExported with the files as blobs. The host runs <see cref="CmrTreatmentExport"/> (the
+/// CMR library's <c>TreatmentExport</c>) unless told otherwise; <see cref="NoTreatmentExport"/> writes nothing.
 /// </summary>
 public interface ITreatmentExport
 {
     /// <summary>The files for <paramref name="state"/> (its mesh, scar, targets and chosen target); empty when there is nothing to export.</summary>
-    Task<IReadOnlyList<TreatmentFile>> ExportAsync(ProcedureState state, byte[] meshBlob, CancellationToken cancellationToken);
+    Task<IReadOnlyList<TreatmentFile>> ExportAsync(ProcedureState state, byte[] meshBlob, BlobStore blobs, CancellationToken cancellationToken);
 }
 
-/// <summary>The placeholder until the treatment export is wired: no files.</summary>
+/// <summary>An export that writes nothing (the job completes without a result).</summary>
 public sealed class NoTreatmentExport : ITreatmentExport
 {
-    public Task<IReadOnlyList<TreatmentFile>> ExportAsync(ProcedureState state, byte[] meshBlob, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<TreatmentFile>> ExportAsync(ProcedureState state, byte[] meshBlob, BlobStore blobs, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TreatmentFile>>([]);
 }

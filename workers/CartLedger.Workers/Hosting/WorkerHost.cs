@@ -22,8 +22,8 @@ public sealed record WorkerHostOptions
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
     public CmrParameters Cmr { get; init; } = CmrParameters.Default;
 
-    /// <summary>The treatment-file export run on TargetChosen (a seam until the cmr branch's export is wired).</summary>
-    public ITreatmentExport TreatmentExport { get; init; } = new NoTreatmentExport();
+    /// <summary>The treatment-file export run on TargetChosen; null runs <see cref="CmrTreatmentExport"/> with <see cref="Cmr"/> in a scratch folder.</summary>
+    public ITreatmentExport? TreatmentExport { get; init; }
 }
 
 /// <summary>What one drain did.</summary>
@@ -49,7 +49,7 @@ public sealed class WorkerHost
         [
             new CmrAnalysisHandler(appender, identity, Options.Cmr),
             new CmrRecomputeHandler(appender, identity, Options.Cmr),
-            new TreatmentExportHandler(appender, identity, Options.TreatmentExport),
+            new TreatmentExportHandler(appender, identity, Options.TreatmentExport ?? new CmrTreatmentExport(Options.Cmr)),
             new RegistrationProposalHandler(appender, identity),
             new LandmarkRegistrationHandler(appender, identity),
             new LeadMeasurementHandler(appender, identity),

@@ -7,6 +7,7 @@ using CartLedger.Imaging.Dicom;
 using CartLedger.Imaging.Geometry;
 using CartLedger.Ledger.Blobs;
 using CartLedger.Registration;
+using CartLedger.Registration.Fusion;
 using CartLedger.Registration.Intensity;
 using CartLedger.Registration.Landmarks;
 using CartLedger.Registration.LeadMeasurement;
@@ -38,13 +39,14 @@ internal static class RegistrationInputs
 
 /// <summary>
 /// On FluoroscopyAcquired: intensity registration of the epicardial model to the first two views at least 30 degrees
-/// apart (TwoViewRegistration, gradient correlation), started with the model centred at the isocentre, appended as
-/// RegistrationProposed with pose, score and algorithm info. A likely failure is still proposed (the cardiologist
+/// apart through the registration library's facade (FluoroscopyFusion.Propose, 6 degrees of freedom, gradient
+/// correlation by default), started with the model centred at the isocentre, appended as RegistrationProposed with
+/// pose, score (mean metric of the two views) and algorithm info. A likely failure is still proposed (the cardiologist
 /// decides) and says so in its parameters.
 /// </summary>
-public sealed class RegistrationProposalHandler(ProcedureAppender appender, WorkerIdentity identity, InPlaneSettings? settings = null) : ProcedureJobHandler(appender, identity)
+public sealed class RegistrationProposalHandler(ProcedureAppender appender, WorkerIdentity identity, ProposalOptions? options = null) : ProcedureJobHandler(appender, identity)
 {
-    private readonly InPlaneSettings _settings = settings ?? new InPlaneSettings(SimilarityMethod.GradientCorrelationPositive, Threads: Math.Min(2, Environment.ProcessorCount));
+    private readonly ProposalOptions _options = options ?? new ProposalOptions(SimilarityMethod.GradientCorrelationPositive, Threads: Math.Min(2, Environment.ProcessorCount));
 
     public override string Kind => WorkerJobs.RegistrationPropose;
     protected override string ComputationName => "registration";
@@ -61,28 +63,27 @@ public sealed class RegistrationProposalHandler(ProcedureAppender appender, Work
         }
         var model = mesh.ToMesh();
         var centre = model.Centroid();
-        var start = RigidTransform.FromTranslation(frames[pair.A].Geometry.IsocenterLps - centre);
-        TwoViewResult result;
+        FusionProposal result;
         try
         {
-            result = TwoViewRegistration.Register(frames[pair.A], frames[pair.B], model, start, _settings, centre);
+            result = FluoroscopyFusion.Propose([frames[pair.A], frames[pair.B]], model,
+                _options with { DegreesOfFreedom = 6, Start = RigidTransform.FromTranslation(frames[pair.A].Geometry.IsocenterLps - centre), ModelCentre = centre });
         }
         catch (RegistrationInputException e)
         {
             throw new ComputationProblem("registration-input", e.Message);
         }
         var pose = Poses.ToDomain(result.Pose);
-        var info = new AlgorithmInfo("cartledger.registration.two-view-intensity", InPlaneSettings.AlgorithmVersion,
+        var info = new AlgorithmInfo("cartledger.registration.two-view-intensity", result.Algorithm,
             [
                 new("likelyFailure", result.LikelyFailure ? "true" : "false"),
-                RegistrationInputs.Parameter("centreDisagreementMm", Math.Round(result.CentreDisagreementMm, 3)),
-                new("method", _settings.Method.ToString()),
-                RegistrationInputs.Parameter("searchRotationDeg", _settings.SearchRotationDeg),
-                RegistrationInputs.Parameter("searchTranslationMm", _settings.SearchTranslationMm),
+                new("method", result.Method.ToString()),
+                RegistrationInputs.Parameter("outlineOffsetMm", _options.OutlineOffsetMm),
+                RegistrationInputs.Parameter("qualityScore", Math.Round(result.QualityScore, 4)),
                 new("views", $"{pair.A},{pair.B}"),
             ],
             [context.State.Mesh!.MeshSha256, acquired.Views[pair.A].Sha256, acquired.Views[pair.B].Sha256], Hash(pose.ToString()));
-        var score = Math.Round(result.MetricValues.Average(), 4);
+        var score = Math.Round(result.MetricValue / result.Views.Count, 4);
         var registrationId = DerivedIds.From("registration", context.Trigger.Recorded.EventId.ToString());
         return new JobOutcome([new ProposeRegistration(Identity.Actor, context.Now, registrationId, acquired.AcquisitionId, RegistrationMethod.GradientCorrelation, pose, score, null, info)], []);
     }

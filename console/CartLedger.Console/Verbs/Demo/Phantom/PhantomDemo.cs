@@ -65,7 +65,7 @@ public sealed class PhantomDemo(DemoContext context)
     public async Task<DrainReport> DrainAsync(CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var host = new WorkerHost(Context.Store, Identity, Context.Clock, new WorkerHostOptions { OnlyProcedure = ProcedureId });
+        var host = new WorkerHost(Context.Store, Identity, Context.Clock, new WorkerHostOptions { OnlyProcedure = ProcedureId, TreatmentExport = new Workers.Cmr.CmrTreatmentExport(keepFolder: PhantomOutputs.TreatmentFolder(this)) });
         var before = (await EventsAsync(cancellationToken)).Count;
         var report = await host.DrainAsync(cancellationToken: cancellationToken);
         var added = (await EventsAsync(cancellationToken)).Skip(before).Select(EventSummary);
@@ -86,7 +86,7 @@ public sealed class PhantomDemo(DemoContext context)
         {
             await File.WriteAllBytesAsync(Path.Combine(Folder, "epicardial-mesh.json"), await new BlobStore(Context.DataSource).GetAsync(mesh.MeshSha256, cancellationToken), cancellationToken);
         }
-        Context.Say($"outputs: {Folder} (procedure-timeline.txt, epicardial-mesh.json, truth.json, dicom/)");
+        Context.Say($"outputs: {Folder} (procedure-timeline.txt, epicardial-mesh.json, truth.json, dicom/, treatment/, overlay/)");
     }
 
     private static string EventSummary(ProcedureEvent e) => e switch
@@ -99,6 +99,7 @@ public sealed class PhantomDemo(DemoContext context)
         RegistrationProposed r => $"registration proposed ({r.Method}, score {r.Score.ToString("0.###", CultureInfo.InvariantCulture)}" +
             $"{(r.Algorithm.Parameters.Any(p => p is { Name: "likelyFailure", Value: "true" }) ? ", flagged as a likely failure" : "")})",
         LeadPositionMeasured l => $"lead position {l.Segment36}",
+        TreatmentFilesExported t => $"treatment files ({t.Files.Count} DICOM)",
         ComputationFailed f => $"FAILED {f.Computation} ({f.Code}): {f.Reason}",
         _ => Domain.Procedures.Storage.EventCatalog.NameOf(e),
     };

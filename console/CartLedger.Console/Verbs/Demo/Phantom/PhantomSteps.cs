@@ -34,6 +34,8 @@ public sealed class PhantomPlanningStep : IDemoStep
         context.Say($"proposed primary {PhantomDemo.Label(primary)}; phantom truth {PhantomDemo.Label(truth)} ({LeadClassifier.Classify(primary, truth).ToString().ToLowerInvariant()})");
         await demo.CommandAsync(new ChooseTarget(DemoUsers.Cardiologist.Actor, context.Clock.GetUtcNow(), primary, [primary], null), cancellationToken);
         context.Say($"cardiologist chose {PhantomDemo.Label(primary)} as proposed");
+        await demo.DrainAsync(cancellationToken);
+        PhantomOutputs.SayTreatmentFiles(demo, (await demo.EventsAsync(cancellationToken)).OfType<TreatmentFilesExported>().LastOrDefault());
     }
 }
 
@@ -77,6 +79,10 @@ public sealed class PhantomCathLabStep : IDemoStep
             context.Say($"LV1 distal in {PhantomDemo.Label(lead.Segment36)} (18: {lead.Segment18}, AHA: {lead.Aha17}); phantom truth {PhantomDemo.Label(truth)}");
             context.Say($"category vs target: 36 {PhantomDemo.Category(lead.Categories?.In36)}, 18 {PhantomDemo.Category(lead.Categories?.In18)}, AHA 17 {PhantomDemo.Category(lead.Categories?.InAha17)}; " +
                 $"distance to target {lead.DistanceToTargetMm?.ToString() ?? "n/a"}, to scar {lead.DistanceToScarMm?.ToString() ?? "n/a"}, to phrenic nerve {lead.DistanceToPhrenicNerveMm?.ToString() ?? "n/a"}");
+        }
+        foreach (var path in await PhantomOutputs.WriteOverlaysAsync(demo, fused, cancellationToken))
+        {
+            context.Say($"overlay: {path}");
         }
         await demo.WriteOutputsAsync(cancellationToken);
     }
