@@ -46,6 +46,24 @@ public sealed class MotionTests
     };
 
     [Fact]
+    public void Fourier_time_to_peak_sees_through_frame_noise_on_a_flat_bottomed_curve()
+    {
+        // A strain valley centred at 430 ms, flat near its bottom, sampled every 50 ms with +-0.6 % alternating
+        // noise: the noisiest sample minimum lands a frame or more away; the periodic 4-harmonic fit does not.
+        const double PeakMs = 430;
+        var times = Enumerable.Range(0, Phases).Select(i => i * FrameMs).ToArray();
+        var curve = times.Select((t, i) =>
+        {
+            var u = Math.Cos(2 * Math.PI * (t - PeakMs) / RrMs);
+            return -15 * Math.Pow(0.5 * (1 + u), 2) + (i % 2 == 0 ? 0.6 : -0.6);
+        }).ToArray();
+        var smooth = TimeToPeak.SmoothMinimumMs(curve, times, RrMs, 0.8 * RrMs, harmonics: 4);
+        Assert.NotNull(smooth);
+        Assert.InRange(smooth.Value, PeakMs - 15, PeakMs + 15);
+        Assert.Equal(smooth, TimeToPeak.SmoothMinimumMs(curve, times, RrMs, 0.8 * RrMs, harmonics: 4));
+    }
+
+    [Fact]
     public void Sinusoidal_wall_motion_with_a_known_delay_gives_each_segment_its_time_to_peak()
     {
         var stack = Delayed.Build();

@@ -37,13 +37,46 @@ public static class ActivationAnalysis
         }
         var (times, rr) = TimeAxis(baseToApex);
         var (values, filled) = pooled.Completed();
+        var ed = segmentation.EndDiastolePhase;
+        var curves = Enumerable.Range(0, 37).Select(n => n == 0 || values[n].Count == 0 ? null : Circumferential(values[n], ed, times.Count)).ToArray();
         var segments = Enumerable.Range(1, 36)
-            .Select(n => Measure(SegmentId.Of36(n), values[n], segmentation.EndDiastolePhase, times, rr, p, filled.Contains(n)))
+            .Select(n => Measure(SegmentId.Of36(n), values[n], Pooled(n, curves, p.NeighbourWeight), ed, times, rr, p, filled.Contains(n)))
             .ToList();
         return new ActivationResult(times, rr, segments);
     }
 
-    private static SegmentStrain Measure(SegmentId id, IReadOnlyList<ArcStrain> arcs, int ed, IReadOnlyList<double> times, double rr, TrackingParameters p, bool borrowed)
+    private static double[] Circumferential(IReadOnlyList<ArcStrain> arcs, int ed, int phases)
+    {
+        var lengthEd = arcs.Sum(a => a.EndocardialLengthMm[ed]);
+        return [.. Enumerable.Range(0, phases).Select(t => 100 * (arcs.Sum(a => a.EndocardialLengthMm[t]) / lengthEd - 1))];
+    }
+
+    /// <summary>A segment's circumferential strain curve averaged with its circumferential neighbours at the same level (weight each).</summary>
+    private static double[]? Pooled(int n, double[]?[] curves, double weight)
+    {
+        if (curves[n] is not { } own || weight <= 0)
+        {
+            return curves[n];
+        }
+        var model = SegmentModels.ThirtySix;
+        var level = model[n].Level;
+        var sum = (double[])own.Clone();
+        double total = 1;
+        for (var m = 1; m <= 36; m++)
+        {
+            if (m != n && curves[m] is { } other && model[m].Level == level && model.GraphDistance(SegmentId.Of36(n), SegmentId.Of36(m)) == 1)
+            {
+                for (var t = 0; t < sum.Length; t++)
+                {
+                    sum[t] += weight * other[t];
+                }
+                total += weight;
+            }
+        }
+        return [.. sum.Select(v => v / total)];
+    }
+
+    private static SegmentStrain Measure(SegmentId id, IReadOnlyList<ArcStrain> arcs, double[]? timingCurve, int ed, IReadOnlyList<double> times, double rr, TrackingParameters p, bool borrowed)
     {
         var phases = times.Count;
         if (arcs.Count == 0)
@@ -60,19 +93,22 @@ public static class ActivationAnalysis
             radial[t] = 100 * (arcs.Sum(a => a.WallThicknessMm[t]) / Math.Max(thicknessEd, 1e-9) - 1);
         }
         var windowEnd = times[ed] + p.PeakWindowFractionOfRr * rr;
-        var circumferentialPeak = TimeToPeak.MinimumIndex(circumferential, times, windowEnd);
         var negatedRadial = radial.Select(v => -v).ToArray();
-        var radialPeak = TimeToPeak.MinimumIndex(negatedRadial, times, windowEnd);
         return new SegmentStrain(
             id,
             circumferential,
             radial,
-            circumferentialPeak is { } c ? TimeToPeak.TimeAt(c, times) : null,
+            PeakMs(timingCurve ?? circumferential, times, rr, windowEnd, p.TimeToPeakHarmonics),
             circumferential.Min(),
-            radialPeak is { } r ? TimeToPeak.TimeAt(r, times) : null,
+            PeakMs(negatedRadial, times, rr, windowEnd, p.TimeToPeakHarmonics),
             radial.Max(),
             borrowed);
     }
+
+    private static double? PeakMs(IReadOnlyList<double> curve, IReadOnlyList<double> times, double rr, double windowEnd, int harmonics) =>
+        harmonics > 0
+            ? TimeToPeak.SmoothMinimumMs(curve, times, rr, windowEnd, harmonics)
+            : TimeToPeak.MinimumIndex(curve, times, windowEnd) is { } index ? TimeToPeak.TimeAt(index, times) : null;
 
     /// <summary>Mean trigger time of each phase over the slices (ms after the R wave), and the R-R interval estimated from them.</summary>
     internal static (IReadOnlyList<double> TimesMs, double RrMs) TimeAxis(IReadOnlyList<CineSlice> slices)

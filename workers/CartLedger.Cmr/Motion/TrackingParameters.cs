@@ -23,5 +23,17 @@ public sealed record TrackingParameters
     /// </summary>
     public bool TrackTangentialMotion { get; init; }
 
+    /// <summary>
+    /// Harmonics of the periodic Fourier fit whose minimum gives the time to peak (0 = the raw sample minimum refined
+    /// by a parabola). A low-order fit over the whole cycle smooths frame-to-frame tracking noise.
+    /// </summary>
+    public int TimeToPeakHarmonics { get; init; } = 4;
+
+    /// <summary>
+    /// Weight of each circumferential neighbour's strain curve (same ring) pooled into a segment's curve before timing
+    /// (0 = the segment alone).
+    /// </summary>
+    public double NeighbourWeight { get; init; }
+
     public static TrackingParameters Default { get; } = new();
 }
