@@ -55,10 +55,14 @@ public static class FluoroscopyFusion
             return new FusionProposal(single.Pose, options.Method, 3, [new ViewAnswer(0, single.InPlane, single.MetricValue, single.Quality)],
                 single.MetricValue, single.Quality.Score, single.Quality.LikelyFailure, single.Algorithm, single.Evaluations);
         }
-        var two = TwoViewRegistration.Register(views[0], views[1], mesh, start, settings, centre, options.Seed);
+        Func<XrayFrame, InPlaneResult, InPlaneResult>? refine = options.RefineOutlineOffsetMm is { } grown
+            ? (view, answer) => RefineGrown(view, model, options, grown, answer, settings, centre)
+            : null;
+        var two = TwoViewRegistration.Register(views[0], views[1], mesh, start, settings, centre, options.Seed, refine);
         var answers = two.Views.Select((v, i) => new ViewAnswer(i, v.InPlane, two.MetricValues[i], v.Quality)).ToArray();
         return new FusionProposal(two.Pose, options.Method, 6, answers, two.MetricValues.Sum(), answers.Min(a => a.Quality.Score), two.LikelyFailure,
-            $"{InPlaneSettings.AlgorithmVersion}+twoview-cmaes-nm/1", two.Evaluations);
+            $"{InPlaneSettings.AlgorithmVersion}+{TwoViewRegistration.AlgorithmVersion}", two.Evaluations)
+        { ViewDisagreementMm = two.CentreDisagreementMm };
     }
 
     /// <summary>

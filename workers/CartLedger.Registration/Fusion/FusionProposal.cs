@@ -18,7 +18,7 @@ namespace CartLedger.Registration.Fusion;
 /// ends where epicardial fat meets lung, a few mm outside the epicardium a CMR or CT model describes.</param>
 /// <param name="DeviceSuppressionMm">Removes bright structures narrower than this from the X-ray before the metric
 /// (leads, wires, contrast-filled veins are 1-5 mm wide); 0 keeps them.</param>
-/// <param name="RefineOutlineOffsetMm">3 DOF only: after the search, a local search (+/-5 mm, +/-3 degrees) with the
+/// <param name="RefineOutlineOffsetMm">After the search (with two views: in each view), a local search (+/-5 mm, +/-3 degrees) with the
 /// model grown by this much, so that the global search keeps the plain outline's capture range and the final answer
 /// sits where the shadow's edge is (epicardial fat). Null skips it.</param>
 public sealed record ProposalOptions(
@@ -61,4 +61,11 @@ public sealed record FusionProposal(
     double QualityScore,
     bool LikelyFailure,
     string Algorithm,
-    int Evaluations);
+    int Evaluations)
+{
+    /// <summary>
+    /// Two views: how far apart (mm, model centre) the two orders put the heart, each view leading once (its full
+    /// search, the other view then finding depth). Two views that see the same heart agree; NaN for one view.
+    /// </summary>
+    public double ViewDisagreementMm { get; init; } = double.NaN;
+}

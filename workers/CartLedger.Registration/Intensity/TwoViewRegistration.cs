@@ -1,16 +1,16 @@
 using CartLedger.Imaging.Geometry;
 using CartLedger.Registration.Landmarks;
-using CartLedger.Registration.Optimisation;
 using CartLedger.Registration.Projection;
 
 namespace CartLedger.Registration.Intensity;
 
 /// <summary>The 6-DOF pose from two views and how each view agrees with it.</summary>
 /// <param name="Pose">Model to patient LPS.</param>
-/// <param name="Views">Each view's single-view result (its in-plane answer) before the joint refinement.</param>
+/// <param name="Views">Each view's in-plane result in the chosen order: the leader's relative to the start, the
+/// follower's relative to the leader's answer.</param>
 /// <param name="MetricValues">Each view's metric at <paramref name="Pose"/>, finest level.</param>
-/// <param name="CentreDisagreementMm">How far apart the two single-view answers put the model centre, once
-/// triangulated (mm at the centre): large values mean the views disagree, e.g. one of them failed.</param>
+/// <param name="CentreDisagreementMm">How far apart the two orders (each view leading once) put the model centre (mm):
+/// large values mean the views disagree, e.g. one of them failed.</param>
 /// <param name="Evaluations">Metric evaluations in all stages.</param>
 public sealed record TwoViewResult(RigidTransform Pose, IReadOnlyList<InPlaneResult> Views, IReadOnlyList<double> MetricValues, double CentreDisagreementMm, int Evaluations)
 {
@@ -19,20 +19,30 @@ public sealed record TwoViewResult(RigidTransform Pose, IReadOnlyList<InPlaneRes
 
 /// <summary>
 /// Intensity registration with two views (e.g. LAO 40 and RAO 30), which fixes depth and the out-of-plane rotations a
-/// single view cannot see: each view is registered in-plane on its own, the two answers for the model centre are
-/// triangulated into a 3D start, and all six parameters are refined on the sum of both views' metrics (CMA-ES, then
-/// Nelder-Mead). Deterministic: CMA-ES is seeded.
+/// single view cannot see. One view leads with the full single-view in-plane search (optionally refined); the other
+/// follows from the leader's answer with a narrower search (it only has to find the start's depth error); the two
+/// answers' model centres are triangulated and the follower's in-plane rotation added about its beam without undoing
+/// the leader's. Both orders are run; the one whose pose scores higher on both views' summed metric wins, and their
+/// distance says whether the views agree. Deterministic (no random stage; <c>seed</c> is kept for callers).
 /// </summary>
 public static class TwoViewRegistration
 {
-    private const double RefineRangeMm = 8;
-    private const double RefineRangeDeg = 8;
+    /// <summary>The algorithm name and version of the two-view stage; bump it when results can change.</summary>
+    public const string AlgorithmVersion = "twoview-lead-follow/2";
+
+    /// <summary>Half-width of the follower view's translation search (it looks for the depth error of the start).</summary>
+    private const double FollowerSearchMm = 20;
 
     public static TwoViewResult Register(XrayFrame first, XrayFrame second, TriangleMesh model, RigidTransform start, InPlaneSettings settings, Vec3? modelCentre = null, int seed = 1) =>
         Register(first, second, new MeshArrays(model), start, settings, modelCentre, seed);
 
-    /// <summary>As above, for a model already flattened (e.g. with per-vertex outline visibility weights).</summary>
-    public static TwoViewResult Register(XrayFrame first, XrayFrame second, MeshArrays mesh, RigidTransform start, InPlaneSettings settings, Vec3? modelCentre = null, int seed = 1)
+    /// <summary>
+    /// As above, for a model already flattened (e.g. with per-vertex outline visibility weights).
+    /// <paramref name="refineView"/>, when given, refines each view's in-plane answer (e.g. with the model grown by the
+    /// epicardial fat) before the views are combined.
+    /// </summary>
+    public static TwoViewResult Register(XrayFrame first, XrayFrame second, MeshArrays mesh, RigidTransform start, InPlaneSettings settings, Vec3? modelCentre = null, int seed = 1,
+        Func<XrayFrame, InPlaneResult, InPlaneResult>? refineView = null)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
@@ -44,35 +54,47 @@ public static class TwoViewRegistration
         }
         var centre = modelCentre ?? mesh.Centroid;
         XrayFrame[] frames = [first, second];
-        var single = frames.Select(f => InPlaneRegistration.Register(f, mesh, start, settings, centre)).ToArray();
-        var clicks = frames.Select((f, v) => new ViewPoint(f.Geometry, f.Geometry.ToProjectionMatrix().Project(single[v].Pose.Apply(centre)))).ToArray();
-        var centre3D = Triangulation.Triangulate(clicks);
-        var rotation = single[1].Pose.Rotation * start.Rotation.Transposed() * single[0].Pose.Rotation;
-        var joint = new RigidTransform(rotation, centre3D.PointLps - rotation * centre);
-
-        var levels = frames.Select(f => LevelFor(f, mesh, joint, centre, settings)).ToArray();
-        var centreLps = joint.Apply(centre);
-        double Cost(double[] p, PoseScorer[] scorers)
+        InPlaneResult Single(XrayFrame f, RigidTransform from, InPlaneSettings s)
         {
-            var pose = PoseParameters.ToTransform(p, centreLps, joint);
-            return -(scorers[0].Score(levels[0], pose) + scorers[1].Score(levels[1], pose));
+            var answer = InPlaneRegistration.Register(f, mesh, from, s, centre);
+            return refineView is null ? answer : refineView(f, answer);
         }
-        PoseScorer[] NewScorers() => [.. frames.Select(f => new PoseScorer(mesh, f.Geometry, joint, centreLps, settings.Method, settings.Metric, settings.MetricWindowMarginMm) { UseThickness = settings.ThicknessModel })];
-        var local = new ThreadLocal<PoseScorer[]>(NewScorers);
-        var global = CmaEs.Minimize(p => Cost(p, local.Value!), new double[6], [RefineRangeDeg / 3, RefineRangeDeg / 3, RefineRangeDeg / 3, RefineRangeMm / 3, RefineRangeMm / 3, RefineRangeMm / 3],
-            sigma: 1, seed, populationSize: 12, maxGenerations: 25, parallel: settings.Threads > 1);
-        var scorers = NewScorers();
-        var polished = NelderMead.Minimize(p => Cost(p, scorers), global.Point, [0.5, 0.5, 0.5, 0.5, 0.5, 0.5], tolerance: 0.05, maxEvaluations: 200);
-        var pose = PoseParameters.ToTransform(polished.Point, centreLps, joint);
-        double[] values = [scorers[0].Score(levels[0], pose), scorers[1].Score(levels[1], pose)];
-        return new TwoViewResult(pose, single, values, centre3D.ResidualsMm.Sum(), single.Sum(s => s.Evaluations) + 2 * (global.Evaluations + polished.Evaluations + 1));
+        // Each view in turn leads: its full in-plane search fixes two of the three translations, so the other view
+        // only has to find the start's depth error (along the leader's beam), which it sees in-plane: its search is
+        // narrower, and a wrong peak far from the leader's answer is out of reach.
+        var follow = settings with { SearchTranslationMm = FollowerSearchMm };
+        var orders = new (InPlaneResult[] Single, RigidTransform Pose, double Metric, int Evaluations)[2];
+        for (var leader = 0; leader < 2; leader++)
+        {
+            var lead = Single(frames[leader], start, settings);
+            var next = Single(frames[1 - leader], lead.Pose, follow);
+            InPlaneResult[] pair = leader == 0 ? [lead, next] : [next, lead];
+            var combined = Sequential(frames, pair, leader, centre);
+            orders[leader] = (pair, combined, InPlaneRegistration.Score(frames[0], mesh, combined, settings, centre) + InPlaneRegistration.Score(frames[1], mesh, combined, settings, centre),
+                lead.Evaluations + next.Evaluations + 2);
+        }
+        var best = orders[1].Metric > orders[0].Metric ? 1 : 0;
+        var pose = orders[best].Pose;
+        // The two orders agree when both leaders found the same heart: the distance of their model centres.
+        var disagreement = (orders[0].Pose.Apply(centre) - orders[1].Pose.Apply(centre)).Length;
+        double[] values = [InPlaneRegistration.Score(frames[0], mesh, pose, settings, centre), InPlaneRegistration.Score(frames[1], mesh, pose, settings, centre)];
+        return new TwoViewResult(pose, orders[best].Single, values, disagreement, orders.Sum(o => o.Evaluations) + 2);
     }
 
-    private static FixedLevel LevelFor(XrayFrame frame, MeshArrays mesh, RigidTransform pose, Vec3 centre, InPlaneSettings settings)
+    /// <summary>
+    /// The pose from a leader's in-plane answer and the follower's answer found from it: the centre where the two views'
+    /// centres triangulate, and the smallest rotation that adds the follower's in-plane rotation about its beam while
+    /// leaving the leader's (no component about the leader's beam).
+    /// </summary>
+    internal static RigidTransform Sequential(XrayFrame[] frames, InPlaneResult[] single, int leader, Vec3 centre)
     {
-        var region = RegistrationRegion.Around(frame, mesh, pose, centre, settings with { SearchTranslationMm = RefineRangeMm * 2 });
-        var finest = settings.RefineLevelsMm[^1];
-        return FixedLevel.Create(frame.Attenuation(), region.X0, region.Y0, region.Width, region.Height, region.FactorFor(finest), region.MmPerDetectorPixel, settings.Metric,
-            settings.FixedSmoothingMm, settings.DeviceSuppressionMm);
+        var clicks = frames.Select((f, v) => new ViewPoint(f.Geometry, f.Geometry.ToProjectionMatrix().Project(single[v].Pose.Apply(centre)))).ToArray();
+        var centre3D = Triangulation.Triangulate(clicks);
+        var bl = frames[leader].Geometry.SourceToDetectorDirection;
+        var bf = frames[1 - leader].Geometry.SourceToDetectorDirection;
+        var d = bl.Dot(bf);
+        var c = single[1 - leader].InPlane.RzDeg / (1 - d * d);
+        var rotation = PoseParameters.FromRotationVectorDeg(bf * c - bl * (d * c)) * single[leader].Pose.Rotation;
+        return new RigidTransform(rotation, centre3D.PointLps - rotation * centre);
     }
 }

@@ -25,10 +25,17 @@ public static class AccuracyBench
     /// One registration. TruthScoredHigher, for a failure (TRE >= 5 mm): the metric prefers the true pose to the answer,
     /// so the search missed it; false means the metric itself prefers the wrong pose.
     /// </summary>
-    public sealed record Outcome(double StartTreMm, double TreMm, double Milliseconds, bool Flagged, bool TruthScoredHigher = false);
+    public sealed record Outcome(double StartTreMm, double TreMm, double Milliseconds, bool Flagged, bool TruthScoredHigher = false, string? Detail = null);
 
-    public static Outcome Run(BenchPatient p, int caseIndex, string method, int threads, double outlineOffsetMm, double deviceSuppressionMm, double? refineOffsetMm)
+    /// <summary>SD of the two-view start's depth error along the first view's beam, mm (isocentering guesses depth).</summary>
+    public const double StartDepthSdMm = 10;
+
+    public static Outcome Run(BenchPatient p, int caseIndex, string method, int threads, double outlineOffsetMm, double deviceSuppressionMm, double? refineOffsetMm, int dof = 3)
     {
+        if (dof == 6)
+        {
+            return RunTwoViews(p, method, threads, outlineOffsetMm, deviceSuppressionMm, refineOffsetMm);
+        }
         var view = caseIndex % 2;
         var start = p.Start(view, PerturbationProtocol.Draw(new Random(p.Seed + 100_000)));
         var clock = Stopwatch.StartNew();
@@ -53,6 +60,32 @@ public static class AccuracyBench
             truthHigher = InPlaneRegistration.Score(p.Frames[view], mesh, p.Truth[view], settings, p.CentreModel) > InPlaneRegistration.Score(p.Frames[view], mesh, proposal.Pose, settings, p.CentreModel);
         }
         return new Outcome(p.TreMm(view, start), tre, milliseconds, proposal.LikelyFailure, truthHigher);
+    }
+
+    /// <summary>
+    /// Both views, 6 DOF: the start is the first view's protocol start moved along its beam by a depth error (normal,
+    /// SD 10 mm, clipped at 20 mm); TRE is the 3D distance of the LV centre from its true position (the mean of the two
+    /// frames' breathing poses).
+    /// </summary>
+    private static Outcome RunTwoViews(BenchPatient p, string method, int threads, double outlineOffsetMm, double deviceSuppressionMm, double? refineOffsetMm)
+    {
+        var depthMm = Math.Clamp(StartDepthSdMm * Gaussian(new Random(p.Seed + 300_000)), -2 * StartDepthSdMm, 2 * StartDepthSdMm);
+        var start = p.Start(0, PerturbationProtocol.Draw(new Random(p.Seed + 100_000))).Then(RigidTransform.FromTranslation(p.Frames[0].Geometry.SourceToDetectorDirection * depthMm));
+        var clock = Stopwatch.StartNew();
+        if (method == Landmark)
+        {
+            var (landmarks, clicks) = Picks(p, new Random(p.Seed + 200_000));
+            var fused = FluoroscopyFusion.SolveFromLandmarks([.. p.Frames.Select(f => f.Geometry)], landmarks, clicks);
+            return new Outcome(p.Tre3DMm(start), p.Tre3DMm(fused.Pose), clock.Elapsed.TotalMilliseconds, false);
+        }
+        if (!SimilarityMethods.TryParse(method, out var similarity))
+        {
+            throw new ArgumentException($"unknown method {method}", nameof(method));
+        }
+        var proposal = FluoroscopyFusion.Propose(p.Frames, p.Model, new ProposalOptions(similarity, 6, start, p.CentreModel, p.Weights, threads, OutlineOffsetMm: outlineOffsetMm, DeviceSuppressionMm: deviceSuppressionMm, RefineOutlineOffsetMm: refineOffsetMm));
+        var ms = clock.Elapsed.TotalMilliseconds;
+        var detail = FormattableString.Invariant($"in-plane TRE LAO {p.TreMm(0, proposal.Pose):F2} / RAO {p.TreMm(1, proposal.Pose):F2} mm, views disagree {proposal.ViewDisagreementMm:F1} mm, quality {proposal.QualityScore:F2}");
+        return new Outcome(p.Tre3DMm(start), p.Tre3DMm(proposal.Pose), ms, proposal.LikelyFailure, Detail: detail);
     }
 
     /// <summary>CS ostium, LV apex and mitral plane centre picked in both views: the truth's projection plus a Gaussian pick error.</summary>

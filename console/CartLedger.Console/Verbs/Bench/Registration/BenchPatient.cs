@@ -44,6 +44,13 @@ public sealed record BenchPatient(int Seed, PhantomPatient Patient, XrayFrame[] 
     /// <summary>In-plane TRE of seed 3 in view <paramref name="view"/> (mm at the LV centre's depth).</summary>
     public double TreMm(int view, RigidTransform estimate) => CrossLandmark.InPlaneTreMm(Frames[view].Geometry, Truth[view], estimate, CentreModel);
 
+    /// <summary>3D TRE at the LV centre (mm) against the mean of the two frames' true (breathing) positions.</summary>
+    public double Tre3DMm(RigidTransform estimate)
+    {
+        var truth = Truth.Select(t => t.Apply(CentreModel)).Aggregate((a, b) => a + b) / Truth.Length;
+        return (estimate.Apply(CentreModel) - truth).Length;
+    }
+
     /// <summary>Seed 3's start: the true pose of the view, moved in-plane by <paramref name="perturbation"/>.</summary>
     public RigidTransform Start(int view, InPlanePose perturbation) =>
         perturbation.ToTransform(Frames[view].Geometry, Truth[view], Truth[view].Apply(CentreModel));

@@ -29,11 +29,12 @@ public static class RegistrationBenchCommand
         var offset = new Option<double>("--outline-offset-mm") { Description = "Grow the model along its normals by this much (epicardial fat), mm.", DefaultValueFactory = _ => RegistrationBenchRun.DefaultOutlineOffsetMm };
         var devices = new Option<double>("--device-suppression-mm") { Description = "Remove bright structures narrower than this (leads, contrast veins) before the metric, mm; 0 keeps them.", DefaultValueFactory = _ => 0 };
         var refine = new Option<double?>("--refine-offset-mm") { Description = "After the search, refine locally with the model grown by this much (epicardial fat), mm." };
+        var dof = new Option<int>("--dof") { Description = "3: one view in-plane (in-plane TRE); 6: both views, 6 DOF (3D TRE at the LV centre).", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var command = new Command("registration", "Registration accuracy on phantoms by seed 3's protocol: start and final in-plane TRE, success rate (< 5 mm), ms per registration; robustness grid and lead measurement on request.")
         {
-            method, cases, seed, robustness, lead, threads, offset, devices, refine, json,
-        }.WithExamples("./cartledger bench registration --method gi --cases 10 --json", "./cartledger bench registration --method all --cases 5 --lead", "./cartledger bench registration --method gc+ --cases 1 --robustness --json");
+            method, cases, seed, robustness, lead, threads, offset, devices, refine, dof, json,
+        }.WithExamples("./cartledger bench registration --method gi --cases 10 --json", "./cartledger bench registration --method all --cases 5 --lead", "./cartledger bench registration --method gc+ --cases 1 --robustness --json", "./cartledger bench registration --method gc+ --dof 6 --cases 6 --json");
         command.SetAction((parse, cancellationToken) =>
         {
             var selected = Select(parse.GetValue(method)!);
@@ -47,8 +48,13 @@ public static class RegistrationBenchCommand
             {
                 throw new UsageException($"bench registration: --threads must be 1-64, got {workers}");
             }
+            var degrees = parse.GetValue(dof);
+            if (degrees is not (3 or 6))
+            {
+                throw new UsageException($"bench registration: --dof must be 3 or 6, got {degrees}");
+            }
             var asJson = parse.GetValue(json);
-            var settings = new RegistrationBenchRun.Settings(selected, count, parse.GetValue(seed), parse.GetValue(robustness), parse.GetValue(lead), workers, parse.GetValue(offset), parse.GetValue(devices), parse.GetValue(refine));
+            var settings = new RegistrationBenchRun.Settings(selected, count, parse.GetValue(seed), parse.GetValue(robustness), parse.GetValue(lead), workers, parse.GetValue(offset), parse.GetValue(devices), parse.GetValue(refine), degrees);
             RegistrationBenchResult result;
             if (terminal.IsInteractive && !asJson)
             {
