@@ -67,7 +67,13 @@ public sealed class RegistrationProposalHandler(ProcedureAppender appender, Work
         try
         {
             result = FluoroscopyFusion.Propose([frames[pair.A], frames[pair.B]], model,
-                _options with { DegreesOfFreedom = 6, Start = RigidTransform.FromTranslation(frames[pair.A].Geometry.IsocenterLps - centre), ModelCentre = centre });
+                _options with
+                {
+                    DegreesOfFreedom = 6,
+                    Start = RigidTransform.FromTranslation(frames[pair.A].Geometry.IsocenterLps - centre),
+                    ModelCentre = centre,
+                    VertexWeights = _options.VertexWeights ?? VisibilityWeights(mesh),
+                });
         }
         catch (RegistrationInputException e)
         {
@@ -79,6 +85,7 @@ public sealed class RegistrationProposalHandler(ProcedureAppender appender, Work
                 new("likelyFailure", result.LikelyFailure ? "true" : "false"),
                 new("method", result.Method.ToString()),
                 RegistrationInputs.Parameter("outlineOffsetMm", _options.OutlineOffsetMm),
+                new("outlineWeights", _options.VertexWeights is null ? "lv-visibility-by-segment36" : "caller"),
                 RegistrationInputs.Parameter("qualityScore", Math.Round(result.QualityScore, 4)),
                 new("views", $"{pair.A},{pair.B}"),
             ],
@@ -87,6 +94,25 @@ public sealed class RegistrationProposalHandler(ProcedureAppender appender, Work
         var registrationId = DerivedIds.From("registration", context.Trigger.Recorded.EventId.ToString());
         return new JobOutcome([new ProposeRegistration(Identity.Actor, context.Now, registrationId, acquired.AcquisitionId, RegistrationMethod.GradientCorrelation, pose, score, null, info)], []);
     }
+
+    /// <summary>
+    /// Outline visibility per vertex (LeftVentricleVisibility: septum hidden inside the heart shadow, free wall and apex
+    /// against lung) from each vertex's recorded 36-segment, at the segment's centre level and angle: the weighting the
+    /// registration bench measured with.
+    /// </summary>
+    private static double[] VisibilityWeights(MeshBlob mesh) =>
+        [.. mesh.Segment36.Select(number =>
+        {
+            var segment = SegmentModels.Describe(SegmentId.Of36(number));
+            var level = segment.Level switch
+            {
+                SegmentLevel.Basal => 1.0 / 6,
+                SegmentLevel.Mid => 0.5,
+                SegmentLevel.Apical => 5.0 / 6,
+                _ => 1.0,
+            };
+            return LeftVentricleVisibility.Weight((level, segment.IsApicalCap ? 0 : segment.Range.CentreDeg));
+        })];
 
     private static IEnumerable<(int A, int B)> Pairs(IReadOnlyList<XrayFrame> frames)
     {
