@@ -16,14 +16,9 @@ public sealed class ExportedPhantom
 {
     public ExportedPhantom()
     {
-        Patient = PhantomGenerator.Generate(new PhantomOptions
+        Patient = PhantomGenerator.Generate(PhantomOptions.CmrOnly(5) with
         {
-            Seed = 5,
-            Ct = CtResolution.Fast,
-            DetectorPixels = 64,
-            DetectorPixelMm = 2,
             CinePhases = 12,
-            Lead = LeadPlacement.None,
             Scar = [new ScarSpec(17, 100), new ScarSpec(18, 90), new ScarSpec(5, 80)],
             Activation = ActivationPattern.Lbbb,
         });

@@ -14,14 +14,9 @@ public sealed class CmrPhantomFolder
 {
     public CmrPhantomFolder()
     {
-        Patient = PhantomGenerator.Generate(new PhantomOptions
+        Patient = PhantomGenerator.Generate(PhantomOptions.CmrOnly(5) with
         {
-            Seed = 5,
-            Ct = CtResolution.Fast,
-            DetectorPixels = 64,
-            DetectorPixelMm = 2,
             CinePhases = 12,
-            Lead = LeadPlacement.None,
             Views = [(40, 0)],
             Scar = [new ScarSpec(17, 100), new ScarSpec(18, 90), new ScarSpec(5, 80)],
         });

@@ -8,6 +8,12 @@ namespace CartLedger.Imaging.Phantom;
 /// </summary>
 public sealed record PhantomOptions
 {
+    /// <summary>
+    /// A patient whose CMR is all that is used (CMR benchmarks and tests): coarse CT, a 64-pixel detector of 2 mm, no
+    /// LV lead, so the CT and fluoroscopy cost little. Everything else as the seed draws it; adjust with <c>with</c>.
+    /// </summary>
+    public static PhantomOptions CmrOnly(int seed) => new() { Seed = seed, Ct = CtResolution.Fast, DetectorPixels = 64, DetectorPixelMm = 2, Lead = LeadPlacement.None };
+
     public int Seed { get; init; } = 1;
 
     /// <summary>Requested scar per 36-segment; null lets the seed choose (ischaemic territory, mid-wall stripe or none); empty means no scar.</summary>

@@ -28,7 +28,7 @@ public static class CmrPhantomBench
             var pattern = Patterns[i % Patterns.Length];
             var clock = Stopwatch.StartNew();
             // Fluoroscopy and CT are not scored here: the smallest detector and the coarse CT keep generation short.
-            var patient = PhantomGenerator.Generate(new PhantomOptions { Seed = seed, Activation = pattern, Ct = CtResolution.Fast, DetectorPixels = 64, DetectorPixelMm = 2, Lead = LeadPlacement.None });
+            var patient = PhantomGenerator.Generate(PhantomOptions.CmrOnly(seed) with { Activation = pattern });
             generation += clock.Elapsed.TotalSeconds;
             clock.Restart();
             var analysis = CmrAnalyzer.Run(patient.Cine, patient.Lge, CmrParameters.Default);
