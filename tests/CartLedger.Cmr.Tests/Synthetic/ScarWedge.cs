@@ -2,14 +2,18 @@ using CartLedger.Cmr.Contours;
 using CartLedger.Cmr.Scar;
 using CartLedger.Cmr.Segmentation;
 using CartLedger.Imaging.Geometry;
+using CartLedger.Imaging.Phantom.Anatomy;
 
 namespace CartLedger.Cmr.Tests.Synthetic;
 
 /// <summary>
 /// An LGE short-axis image with analytically known scar: a myocardial ring (nulled, dark) around a grey blood
 /// pool, with a bright wedge spanning a known angle and reaching a known fraction of the wall from the endocardium.
+/// Optionally with Gaussian noise (seeded: the same image every run), a gain and an offset (as rescaled research images).
+/// A width of 0 is a scar-free heart.
 /// </summary>
-public sealed record ScarWedge(double EndoMm = 22, double EpiMm = 32, double WedgeFromDeg = 30, double WedgeWidthDeg = 60, double DepthFraction = 0.5, double PixelMm = 1.0, int Size = 100, float Offset = 0)
+public sealed record ScarWedge(double EndoMm = 22, double EpiMm = 32, double WedgeFromDeg = 30, double WedgeWidthDeg = 60, double DepthFraction = 0.5, double PixelMm = 1.0, int Size = 100, float Offset = 0,
+    double NoiseSd = 0, int NoiseSeed = 1, float Gain = 1)
 {
     public const float Blood = 150;
     public const float Normal = 40;
@@ -28,6 +32,7 @@ public sealed record ScarWedge(double EndoMm = 22, double EpiMm = 32, double Wed
     public Image2D Image()
     {
         var image = new Image2D(Size, Size);
+        var noise = new SeededRandom(NoiseSeed, "scar-wedge-noise");
         for (var y = 0; y < Size; y++)
         {
             for (var x = 0; x < Size; x++)
@@ -36,7 +41,7 @@ public sealed record ScarWedge(double EndoMm = 22, double EpiMm = 32, double Wed
                 var r = d.Length * PixelMm;
                 var angle = Math.Atan2(d.Y, d.X) * 180 / Math.PI;
                 float value = r < EndoMm ? Blood : r < EpiMm ? (InWedge(angle) && r < EndoMm + DepthFraction * (EpiMm - EndoMm) ? Scar : Normal) : 0;
-                image[x, y] = value + Offset;
+                image[x, y] = Gain * (value + (float)(NoiseSd * noise.Gaussian())) + Offset;
             }
         }
         return image;

@@ -15,7 +15,7 @@ public static class Algorithms
     public const string SegmentationName = "cartledger.cmr.lv-segmentation";
     public const string SegmentationVersion = "1.2.0";
     public const string ScarName = "cartledger.cmr.fwhm-scar";
-    public const string ScarVersion = "1.1.0";
+    public const string ScarVersion = "1.2.0";
     public const string ActivationName = "cartledger.cmr.mechanical-activation";
     public const string ActivationVersion = "1.1.0";
     public const string MeshName = "cartledger.cmr.epicardial-loft";
@@ -49,6 +49,9 @@ public static class Algorithms
         Parameter("borderMarginMm", p.BorderMarginMm),
         Parameter("minRegionMm2", p.MinRegionMm2),
         Parameter("minimumContrastSd", p.MinimumContrastSd),
+        Parameter("minimumEnhancement", p.MinimumEnhancement),
+        Parameter("minHyperenhancedMm2", p.MinHyperenhancedMm2),
+        new AlgorithmParameter("excludeEpicardialFat", p.ExcludeEpicardialFat ? "true" : "false"),
     ];
 
     public static IEnumerable<AlgorithmParameter> Parameters(TrackingParameters p) =>

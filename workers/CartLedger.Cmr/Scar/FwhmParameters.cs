@@ -36,11 +36,27 @@ public enum SignalFloor
 /// inside the noise of a scar-free heart; this guard leaves such hearts without scar and does not move the cut where
 /// hyperenhancement is real (there the half maximum lies far above 5 SD). 0 = plain FWHM (the seed's definition).
 /// </param>
-public sealed record FwhmParameters(double ThresholdFraction = 0.5, SignalFloor Floor = SignalFloor.Zero, bool FillEnclosedHoles = true, double BorderMarginMm = 0, double MinRegionMm2 = 0, double MinimumContrastSd = 0)
+/// <param name="MinimumEnhancement">
+/// Whether the study has scar at all (<see cref="Hyperenhancement"/>): some region's local mean must reach this fraction of
+/// the way from remote myocardium to the blood pool; without one the study has no scar, with one the FWHM maximum is the
+/// brightest pixel of those regions. 0 = plain FWHM (the seed's definition: every study has scar).
+/// </param>
+/// <param name="MinHyperenhancedMm2">Smallest hyperenhanced region in one slice, mm^2 (a hot pixel is not a region).</param>
+/// <param name="ExcludeEpicardialFat">Drop scar regions that touch the epicardial border but not the endocardial one (<see cref="EpicardialFat"/>).</param>
+public sealed record FwhmParameters(double ThresholdFraction = 0.5, SignalFloor Floor = SignalFloor.Zero, bool FillEnclosedHoles = true, double BorderMarginMm = 0, double MinRegionMm2 = 0, double MinimumContrastSd = 0,
+    double MinimumEnhancement = 0, double MinHyperenhancedMm2 = 0, bool ExcludeEpicardialFat = false)
 {
     public double MinimumContrastSd { get; } = MinimumContrastSd is >= 0 and <= 20
         ? MinimumContrastSd
         : throw new ArgumentOutOfRangeException(nameof(MinimumContrastSd), MinimumContrastSd, "minimum contrast must be 0-20 SD");
+
+    public double MinimumEnhancement { get; } = MinimumEnhancement is >= 0 and <= 10
+        ? MinimumEnhancement
+        : throw new ArgumentOutOfRangeException(nameof(MinimumEnhancement), MinimumEnhancement, "minimum enhancement must be 0-10 (blood = 1)");
+
+    public double MinHyperenhancedMm2 { get; } = MinHyperenhancedMm2 is >= 0 and <= 500
+        ? MinHyperenhancedMm2
+        : throw new ArgumentOutOfRangeException(nameof(MinHyperenhancedMm2), MinHyperenhancedMm2, "smallest hyperenhanced region must be 0-500 mm^2");
 
     public double MinRegionMm2 { get; } = MinRegionMm2 is >= 0 and <= 500
         ? MinRegionMm2
@@ -53,6 +69,10 @@ public sealed record FwhmParameters(double ThresholdFraction = 0.5, SignalFloor 
     public double ThresholdFraction { get; } = ThresholdFraction is > 0 and < 1
         ? ThresholdFraction
         : throw new ArgumentOutOfRangeException(nameof(ThresholdFraction), ThresholdFraction, "threshold fraction must be in (0, 1)");
+
+    /// <summary>The same parameters with the analyst's threshold fraction (the ScarThresholdChanged edit).</summary>
+    public FwhmParameters WithThresholdFraction(double fraction) =>
+        new(fraction, Floor, FillEnclosedHoles, BorderMarginMm, MinRegionMm2, MinimumContrastSd, MinimumEnhancement, MinHyperenhancedMm2, ExcludeEpicardialFat);
 
     public static FwhmParameters Default { get; } = new();
 }

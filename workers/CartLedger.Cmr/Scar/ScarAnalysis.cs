@@ -37,7 +37,7 @@ public static class ScarAnalysis
         edits ??= [];
         foreach (var change in edits.OfType<ScarThresholdChanged>())
         {
-            parameters = new FwhmParameters(change.ThresholdFraction, parameters.Floor, parameters.FillEnclosedHoles, parameters.BorderMarginMm, parameters.MinRegionMm2, parameters.MinimumContrastSd);
+            parameters = parameters.WithThresholdFraction(change.ThresholdFraction);
         }
         var myocardium = slices.Select(s => s.Contours.MyocardiumMask(s.Image.Width, s.Image.Height)).ToArray();
         if (slices.Count == 0 || myocardium.All(m => m.IsEmpty))
@@ -46,7 +46,8 @@ public static class ScarAnalysis
         }
         var margin = parameters.BorderMarginMm;
         var core = margin > 0 ? slices.Select((s, i) => PartialVolumeMargin.Core(myocardium[i], s.Contours, margin)).ToArray() : myocardium;
-        var threshold = FwhmScar.ThresholdOf(slices.Select((s, i) => (s.Image, core[i])), parameters);
+        var inputs = slices.Select((s, i) => new FwhmInput(s.Image, core[i], LgeBloodPool.Of(s.Contours, s.Image.Width, s.Image.Height), s.Contours.Endocardium.Grid.PixelAreaMm2)).ToList();
+        var threshold = FwhmScar.ThresholdOf(inputs, parameters);
         var scar = new Mask2D[slices.Count];
         for (var i = 0; i < slices.Count; i++)
         {
@@ -60,6 +61,10 @@ public static class ScarAnalysis
             {
                 scar[i] = FwhmScar.Segment(slices[i].Image, myocardium[i], threshold, parameters);
             }
+        }
+        for (var i = 0; i < slices.Count; i++)
+        {
+            scar[i] = FwhmScar.WithoutFat(scar[i], myocardium[i], parameters);
         }
         if (parameters.MinRegionMm2 > 0)
         {

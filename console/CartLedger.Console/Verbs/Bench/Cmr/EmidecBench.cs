@@ -1,3 +1,4 @@
+using CartLedger.Cmr.Contours;
 using CartLedger.Cmr.Pixels;
 using CartLedger.Cmr.Scar;
 using CartLedger.Console.Cli;
@@ -29,6 +30,12 @@ public sealed record EmidecFigures(int PathologicalCases, int NormalCases, int S
 /// </summary>
 public static class EmidecBench
 {
+    /// <summary>
+    /// The PNGs carry no geometry; sizes in mm^2 (smallest scar and hyperenhanced region, blood-pool inset) assume 1.2 mm pixels:
+    /// EMIDEC's myocardium covers about 950 pixels per slice, and a mid-ventricular LV wall about 1,300 mm^2.
+    /// </summary>
+    private static readonly PixelGrid AssumedGrid = new(1.2, 1.2);
+
     public static EmidecFigures Run(string emidecFolder)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -54,7 +61,7 @@ public static class EmidecBench
             Analysis.CmrParametersForPng(3),
             chain,
         ];
-        string[] names = ["plain", "guard-2sd", "guard-3sd", $"chain (guard {chain.MinimumContrastSd} SD)"];
+        string[] names = ["plain", "guard-2sd", "guard-3sd", "chain"];
         var figures = new List<EmidecFwhmFigures>();
         for (var s = 0; s < settings.Length; s++)
         {
@@ -63,11 +70,17 @@ public static class EmidecBench
             var falseScar = new List<double>();
             foreach (var (name, slices) in cases)
             {
-                var threshold = FwhmScar.ThresholdOf(slices.Select(x => (x.Image, x.Myocardium)), settings[s]);
+                var inputs = slices.Select(x => new FwhmInput(x.Image, x.Myocardium, LgeBloodPool.EnclosedBy(x.Myocardium, AssumedGrid), AssumedGrid.PixelAreaMm2)).ToList();
+                var threshold = FwhmScar.ThresholdOf(inputs, settings[s]);
                 int found = 0, truth = 0, both = 0, myocardium = 0;
-                foreach (var slice in slices)
+                for (var n = 0; n < slices.Count; n++)
                 {
-                    var scar = FwhmScar.Segment(slice.Image, slice.Myocardium, threshold, settings[s]);
+                    var slice = slices[n];
+                    var scar = FwhmScar.WithoutFat(FwhmScar.Segment(slice.Image, slice.Myocardium, threshold, settings[s]), slice.Myocardium, settings[s]);
+                    if (settings[s].MinRegionMm2 > 0)
+                    {
+                        scar = Regions.RemoveSmall(scar, (int)Math.Ceiling(settings[s].MinRegionMm2 / AssumedGrid.PixelAreaMm2 - 1e-9));
+                    }
                     found += scar.Count();
                     truth += slice.Infarct.Count();
                     both += scar.OverlapCount(slice.Infarct);
@@ -130,11 +143,16 @@ public static class EmidecBench
 
     private static class Analysis
     {
-        /// <summary>The worker's FWHM settings (contrast guard, border margin, smallest region) with the PNG floor; PNGs carry no mm, so no margin or region size.</summary>
+        /// <summary>
+        /// The worker's FWHM settings with the PNG floor and without the border margin (the expert's myocardium is drawn on the
+        /// LGE itself); a contrast guard replaces the worker's when given.
+        /// </summary>
         public static FwhmParameters CmrParametersForPng(double? minimumContrastSd = null)
         {
             var worker = CartLedger.Cmr.Analysis.CmrParameters.Default.Scar;
-            return new(worker.ThresholdFraction, SignalFloor.MyocardialMinimum, worker.FillEnclosedHoles, MinimumContrastSd: minimumContrastSd ?? worker.MinimumContrastSd);
+            var chain = new FwhmParameters(worker.ThresholdFraction, SignalFloor.MyocardialMinimum, worker.FillEnclosedHoles, 0, worker.MinRegionMm2, worker.MinimumContrastSd,
+                worker.MinimumEnhancement, worker.MinHyperenhancedMm2, worker.ExcludeEpicardialFat);
+            return minimumContrastSd is { } sd ? new FwhmParameters(worker.ThresholdFraction, SignalFloor.MyocardialMinimum, worker.FillEnclosedHoles, MinimumContrastSd: sd) : chain;
         }
     }
 }
