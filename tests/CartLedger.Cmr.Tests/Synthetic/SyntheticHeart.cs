@@ -21,6 +21,11 @@ public sealed record SyntheticHeart
     public float Background { get; init; } = 150;
     public double NoiseSd { get; init; } = 6;
     public bool WithRv { get; init; } = true;
+
+    /// <summary>A band of this width (mm) and signal just outside the epicardium (epicardial fat, or partial-volume lung); 0 = none.</summary>
+    public double OuterBandMm { get; init; }
+
+    public float OuterBand { get; init; }
     public int Seed { get; init; } = 1;
 
     /// <summary>Endocardial and epicardial radius (mm) of a slice (0 = base), phase and model angle theta (degrees).</summary>
@@ -121,7 +126,11 @@ public sealed record SyntheticHeart
         {
             return Myocardium + TextureAmplitude * Texture(r, angle - rotation);
         }
-        return WithRv && InRv(dx, dy, septumAngle, epi) ? Blood : Background;
+        if (WithRv && InRv(dx, dy, septumAngle, epi))
+        {
+            return Blood;
+        }
+        return r < epi + OuterBandMm ? OuterBand : Background;
     }
 
     private bool InRv(double dx, double dy, double septumAngle, double epi)

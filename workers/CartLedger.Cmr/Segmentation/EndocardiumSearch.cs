@@ -23,6 +23,7 @@ public static class EndocardiumSearch
     private const double BloodFromMm = 8;
     private const double BloodToMm = 2;
     private const double WallSearchMm = 10;
+    internal const double ValleyRise = 0.25;
 
     /// <param name="polar">The smoothed image around the slice centre.</param>
     /// <param name="guideMm">Guide radius per ray: the filled blood pool's convex hull, or the previous phase's endocardium.</param>
@@ -65,7 +66,8 @@ public static class EndocardiumSearch
 
     /// <summary>
     /// The crossing level of one ray, from its own blood (median 2-8 mm inside the guide) and its own darkest
-    /// wall (lowest 2 mm mean within 10 mm outside the guide): surface-coil shading makes one wall brighter
+    /// wall (lowest 2 mm mean within 10 mm outside the guide, up to where the signal climbs back again: a thin
+    /// wall between blood and bright fat is not measured by the lung behind the fat): surface-coil shading makes one wall brighter
     /// than the opposite one, so a slice-wide level would cut into the bright wall or stop short in the dark one.
     /// The slice's intensity model bounds both where a ray sees no wall (e.g. it leaves through the valve plane).
     /// </summary>
@@ -79,9 +81,22 @@ public static class EndocardiumSearch
         }
         var blood = inside.Count > 0 ? Math.Max(Thresholds.Median(inside), slice.Myocardium + 0.5 * slice.Contrast) : slice.Blood;
         var window = Math.Max(1, (int)Math.Round(2.0 / step));
-        var wall = double.MaxValue;
         var from = Math.Max(0, (int)Math.Round((guideMm - WallSearchInsideMm) / step));
         var to = Math.Min(polar.RadiusCount - window, (int)Math.Round((guideMm + WallSearchMm) / step));
+        var trough = FirstValley(polar, ray, from, to, window, blood);
+        trough = trough == double.MaxValue ? slice.Myocardium : Math.Max(trough, slice.Myocardium);
+        return trough + WallLevel * (blood - trough);
+    }
+
+    /// <summary>
+    /// The lowest <paramref name="window"/>-sample mean along a ray from sample <paramref name="from"/> to <paramref name="to"/>,
+    /// up to where the signal climbs back a quarter of the way from that low towards <paramref name="blood"/>: the
+    /// wall's own trough, not the dark lung behind a thin wall and a bright fat layer. <see cref="double.MaxValue"/>
+    /// when the range is empty.
+    /// </summary>
+    internal static double FirstValley(PolarImage polar, int ray, int from, int to, int window, double blood)
+    {
+        var lowest = double.MaxValue;
         for (var i = from; i < to; i++)
         {
             double sum = 0;
@@ -89,10 +104,14 @@ public static class EndocardiumSearch
             {
                 sum += polar[ray, i + j];
             }
-            wall = Math.Min(wall, sum / window);
+            var mean = sum / window;
+            if (lowest < blood && mean > lowest + ValleyRise * (blood - lowest))
+            {
+                break;
+            }
+            lowest = Math.Min(lowest, mean);
         }
-        wall = wall == double.MaxValue ? slice.Myocardium : Math.Max(wall, slice.Myocardium);
-        return wall + WallLevel * (blood - wall);
+        return lowest;
     }
 
     internal static int MaxStepSamples(SegmentationParameters p) => Math.Max(1, (int)Math.Round(p.MaxStepMm / p.RadialStepMm));

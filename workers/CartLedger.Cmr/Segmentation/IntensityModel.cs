@@ -5,8 +5,9 @@ namespace CartLedger.Cmr.Segmentation;
 /// <summary>
 /// Typical blood-pool and compact-myocardium intensities of one slice (SSFP: blood bright, myocardium dark).
 /// Blood is the median of the pool's core; myocardium the median, over rays, of the darkest 3 mm stretch
-/// within 15 mm outside the pool (the compact wall, below the grey trabecular zone, above lung only where a ray
-/// meets no wall at all, which the median discounts).
+/// within 15 mm outside the pool, up to where the signal climbs back a quarter of the way towards blood (the
+/// compact wall, below the grey trabecular zone; not the lung behind a thin wall and a bright fat layer;
+/// lung only where a ray meets no wall at all, which the median discounts).
 /// </summary>
 public sealed record IntensityModel(double Blood, double Myocardium)
 {
@@ -23,16 +24,7 @@ public sealed record IntensityModel(double Blood, double Myocardium)
         {
             var from = (int)Math.Round(poolRadiiMm[a] / polar.RadialStepMm);
             var to = Math.Min(polar.RadiusCount - window, from + (int)Math.Round(SearchMm / polar.RadialStepMm));
-            var best = double.MaxValue;
-            for (var i = from; i < to; i++)
-            {
-                double sum = 0;
-                for (var j = 0; j < window; j++)
-                {
-                    sum += polar[a, i + j];
-                }
-                best = Math.Min(best, sum / window);
-            }
+            var best = EndocardiumSearch.FirstValley(polar, a, from, to, window, bloodMedian);
             if (best < double.MaxValue)
             {
                 darkest.Add((float)best);

@@ -18,6 +18,7 @@ public static class SliceSegmenter
     private const double HullGuideWeight = 0.002;
     private const double StartInsideHullMm = 0;
     private const double StartInsidePreviousMm = 3;
+    private const double MaxPoolAreaChange = 1.5;
 
     /// <summary>A first segmentation from a seed; null when no blood pool of LV size is at the seed.</summary>
     public static SliceSegmentation? SegmentFromSeed(Image2D image, Vec2 seed, PixelGrid grid, SegmentationParameters p)
@@ -46,15 +47,43 @@ public static class SliceSegmenter
         return new SliceSegmentation(Contours(pool.Centre, endo, epi, grid), intensities);
     }
 
-    /// <summary>The same slice at another phase, propagated from <paramref name="previous"/> (same centre and rays).</summary>
+    /// <summary>
+    /// The same slice at another phase, propagated from <paramref name="previous"/> (same centre and rays). The blood
+    /// pool is found again at this phase (at the slice's half-way level between wall and blood, from the same centre)
+    /// and its convex hull guides the endocardium, as at end-diastole, so an error at one phase is not carried into
+    /// the next; only where no pool consistent with the previous cavity is found does the previous contour guide it.
+    /// </summary>
     public static SliceSegmentation Propagate(Image2D image, SliceSegmentation previous, PixelGrid grid, SegmentationParameters p)
     {
         var smoothed = Smooth(image, grid, p);
         var centre = previous.Contours.Endocardium.Centre;
         var polar = Polar(smoothed, centre, grid, p);
-        var endo = EndocardiumSearch.Find(polar, previous.Contours.Endocardium.RadiiMm, p.TemporalWeight, StartInsidePreviousMm, previous.Intensities, p);
+        var hull = PoolHull(smoothed, previous, grid, p);
+        var endo = hull is null
+            ? EndocardiumSearch.Find(polar, previous.Contours.Endocardium.RadiiMm, p.TemporalWeight, StartInsidePreviousMm, previous.Intensities, p)
+            : EndocardiumSearch.Find(polar, hull, HullGuideWeight, StartInsideHullMm, previous.Intensities, p);
         var epi = EpicardiumSearch.Find(polar, endo, previous.Intensities, previous.Contours.Epicardium.RadiiMm, p.TemporalWeight, p);
         return new SliceSegmentation(Contours(centre, endo, epi, grid), previous.Intensities);
+    }
+
+    /// <summary>
+    /// This phase's blood pool around the slice centre, as convex-hull radii on the slice's rays; null when no pool is
+    /// found or its area differs from the previous cavity by more than <see cref="MaxPoolAreaChange"/> (a leak into the
+    /// RV or atrium, or a pool broken up by papillary muscles).
+    /// </summary>
+    private static double[]? PoolHull(Image2D smoothed, SliceSegmentation previous, PixelGrid grid, SegmentationParameters p)
+    {
+        var intensities = previous.Intensities;
+        var centre = previous.Contours.Endocardium.Centre;
+        var pool = BloodPool.Find(smoothed, centre, grid, p, intensities.Myocardium + 0.5 * intensities.Contrast);
+        if (pool is null)
+        {
+            return null;
+        }
+        var hull = Polygons.ToPolar(ConvexHull.OfMask(pool.Mask), centre, p.AngleCount, grid);
+        var ratio = hull.AreaMm2() / previous.Contours.Endocardium.AreaMm2();
+        var centred = hull.RadiiMm.Min() > 0;
+        return !centred || ratio > MaxPoolAreaChange || ratio < 1 / MaxPoolAreaChange ? null : hull.RadiiMm.ToArray();
     }
 
     internal static Image2D Smooth(Image2D image, PixelGrid grid, SegmentationParameters p) =>
