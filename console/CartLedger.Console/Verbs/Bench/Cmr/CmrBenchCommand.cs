@@ -74,6 +74,10 @@ public static class CmrBenchCommand
         table.AddRow("time-to-peak error (ms)", $"{r.TtpErrorMs:F0}", "");
         table.AddRow("primary target exact (%)", $"{r.PrimaryTargetExactPct:F0}", "");
         table.AddRow("primary target exact or adjacent (%)", $"{r.PrimaryTargetWithinAdjacentPct:F0}", ">= 95");
+        var d = r.TargetDiagnosis;
+        table.AddRow("  with true scar: exact / adjacent (%)", $"{d.PrimaryTargetExactPctTrueScar:F0} / {d.PrimaryTargetWithinAdjacentPctTrueScar:F0}", "diagnosis");
+        table.AddRow("  with true scar and orientation (%)", $"{d.PrimaryTargetExactPctTrueScarAndOrientation:F0} / {d.PrimaryTargetWithinAdjacentPctTrueScarAndOrientation:F0}", "diagnosis");
+        table.AddRow("  orientation error (deg) / TTP error there (ms)", $"{d.OrientationErrorDegMeanAbs:F0} / {d.TtpErrorMsTrueOrientation:F0}", "diagnosis");
         table.AddRow("seconds per study (max)", $"{r.SecondsPerStudy:F1} ({r.SecondsPerStudyMax:F1})", "< 30 on 2 cores");
         table.AddRow("ratio to one smoothing pass", $"{r.RatioToBaseline:F0}", "baseline, same run");
         table.Caption($"{r.Cases} phantom cases from seed {r.FirstSeed}, {r.ProcessorCount} cores; phantom generation {r.PhantomSecondsPerCase:F0} s per case (not counted)");

@@ -1,3 +1,5 @@
+using CartLedger.Cmr.Evaluation;
+
 namespace CartLedger.Console.Verbs.Bench.Cmr;
 
 /// <summary>Myocardium Dice on the phantom: the mean of end-diastole and end-systole, and each.</summary>
@@ -5,7 +7,25 @@ public sealed record DiceFigures(double Mean, double Ed, double Es);
 
 /// <summary>One phantom case's figures (the JSON's "cases" rows).</summary>
 public sealed record CmrBenchCase(int Seed, string Activation, double DiceEd, double DiceEs, double HausdorffMm, double ScarBurdenPercent, double TrueScarBurdenPercent,
-    double TtpErrorMs, int PrimaryFound, int PrimaryTrue, int PrimaryGraphDistance, double AnalysisSeconds);
+    double TtpErrorMs, int PrimaryFound, int PrimaryTrue, int PrimaryGraphDistance, double AnalysisSeconds, TargetDiagnosis TargetDiagnosis);
+
+/// <summary>
+/// Why primary targets miss: the target figures again with the phantom's true scar per segment, then also with the true
+/// segment orientation (activation re-measured), so a miss can be laid on scar, on the RV insertion, or on timing.
+/// </summary>
+/// <param name="OrientationErrorDegMeanAbs">Mean absolute angle between the found and the true anterior RV insertion direction.</param>
+/// <param name="PrimaryTargetExactPctTrueScar">Primary target exact with the true scar per segment.</param>
+/// <param name="PrimaryTargetWithinAdjacentPctTrueScar">Exact or adjacent with the true scar.</param>
+/// <param name="PrimaryTargetExactPctTrueScarAndOrientation">Exact with the true scar and the true orientation: timing alone.</param>
+/// <param name="PrimaryTargetWithinAdjacentPctTrueScarAndOrientation">Exact or adjacent with the true scar and orientation.</param>
+/// <param name="TtpErrorMsTrueOrientation">Time-to-peak error with the true orientation.</param>
+public sealed record CmrTargetDiagnosis(
+    double OrientationErrorDegMeanAbs,
+    double PrimaryTargetExactPctTrueScar,
+    double PrimaryTargetWithinAdjacentPctTrueScar,
+    double PrimaryTargetExactPctTrueScarAndOrientation,
+    double PrimaryTargetWithinAdjacentPctTrueScarAndOrientation,
+    double TtpErrorMsTrueOrientation);
 
 /// <summary>
 /// `bench cmr` on phantoms: the figures over <see cref="Cases"/> synthetic patients. Speed is also given as a
@@ -27,4 +47,5 @@ public sealed record CmrBenchResult(
     double RatioToBaseline,
     double PhantomSecondsPerCase,
     int ProcessorCount,
-    IReadOnlyList<CmrBenchCase> PerCase);
+    IReadOnlyList<CmrBenchCase> PerCase,
+    CmrTargetDiagnosis TargetDiagnosis);

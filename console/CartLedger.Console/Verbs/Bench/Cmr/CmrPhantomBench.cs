@@ -20,6 +20,7 @@ public static class CmrPhantomBench
     {
         var scores = new List<PhantomCaseScore>();
         var rows = new List<CmrBenchCase>();
+        var diagnoses = new List<TargetDiagnosis>();
         double generation = 0, analysisTotal = 0, analysisMax = 0, baselineTotal = 0;
         for (var i = 0; i < cases; i++)
         {
@@ -38,10 +39,13 @@ public static class CmrPhantomBench
             baselineTotal += PixelPassSeconds(patient);
             var score = PhantomScore.Of(patient, analysis);
             scores.Add(score);
+            var diagnosis = TargetDiagnostics.Of(patient, analysis, CmrParameters.Default);
+            diagnoses.Add(diagnosis);
             rows.Add(new CmrBenchCase(seed, pattern.ToString(), score.DiceMyocardiumEd, score.DiceMyocardiumEs, score.HausdorffMmEd, score.ScarBurdenPercent,
-                score.TrueScarBurdenPercent, score.MeanAbsTimeToPeakErrorMs, score.PrimaryFound, score.PrimaryTrue, score.PrimaryGraphDistance, seconds));
+                score.TrueScarBurdenPercent, score.MeanAbsTimeToPeakErrorMs, score.PrimaryFound, score.PrimaryTrue, score.PrimaryGraphDistance, seconds, diagnosis));
             progress($"case {i + 1}/{cases} (seed {seed}, {pattern}): Dice ED {score.DiceMyocardiumEd:F3} ES {score.DiceMyocardiumEs:F3}, burden {score.ScarBurdenPercent:F1} % (truth {score.TrueScarBurdenPercent:F1} %), " +
-                $"TTP error {score.MeanAbsTimeToPeakErrorMs:F0} ms, primary {score.PrimaryFound} (truth {score.PrimaryTrue}), {seconds:F1} s");
+                $"TTP error {score.MeanAbsTimeToPeakErrorMs:F0} ms, primary {score.PrimaryFound} (truth {score.PrimaryTrue}; " +
+                $"with true scar {diagnosis.PrimaryWithTrueScar}, also true orientation {diagnosis.PrimaryWithTrueScarAndOrientation}; orientation off {diagnosis.OrientationErrorDeg:F0} deg), {seconds:F1} s");
         }
         var ed = scores.Average(s => s.DiceMyocardiumEd);
         var es = scores.Average(s => s.DiceMyocardiumEs);
@@ -62,7 +66,21 @@ public static class CmrPhantomBench
             analysisTotal / Math.Max(baselineTotal, 1e-9),
             generation / cases,
             Environment.ProcessorCount,
-            rows);
+            rows,
+            Diagnosis(diagnoses));
+    }
+
+    private static CmrTargetDiagnosis Diagnosis(List<TargetDiagnosis> d)
+    {
+        static double Percent(IEnumerable<int> distances, int most) => 100.0 * distances.Count(x => x >= 0 && x <= most) / distances.Count();
+        var times = d.Select(x => x.TimeToPeakErrorMsTrueOrientation).Where(double.IsFinite).ToList();
+        return new CmrTargetDiagnosis(
+            d.Average(x => Math.Abs(x.OrientationErrorDeg)),
+            Percent(d.Select(x => x.GraphDistanceWithTrueScar), 0),
+            Percent(d.Select(x => x.GraphDistanceWithTrueScar), 1),
+            Percent(d.Select(x => x.GraphDistanceWithTrueScarAndOrientation), 0),
+            Percent(d.Select(x => x.GraphDistanceWithTrueScarAndOrientation), 1),
+            times.Count == 0 ? double.NaN : times.Average());
     }
 
     /// <summary>The baseline: one 1-pixel Gaussian smoothing of every cine image of the case (touches each pixel about 14 times).</summary>
