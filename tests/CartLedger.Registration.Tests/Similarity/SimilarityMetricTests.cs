@@ -109,4 +109,32 @@ public class SimilarityMetricTests
             Assert.True(Ratio(plain) > 0.8, $"{plain} should score an inverted shadow like a normal one (ratio {Ratio(plain):0.###})");
         }
     }
+
+    [Fact]
+    public void Gradient_correlation_ignores_strong_edges_off_the_outline_in_its_window()
+    {
+        // A bright block inside the metric's window but clear of the model's edge band: GC correlates the model's
+        // edges with the X-ray under them, so the block must not change it (normalising by the whole window's
+        // gradient energy made GC prefer poses whose window held no strong edges, i.e. poses away from the heart).
+        var settings = MetricSettings.Default;
+        var shadow = ModelImages.Coverage(Mesh, RigidTransform.Identity, View, Grid);
+        var moving = ModelImages.Features(Mesh, RigidTransform.Identity, View, Grid, settings);
+        var b = moving.Bounds;
+        const int clearancePx = 12, sidePx = 8;
+        var x0 = b.MaxX + clearancePx + sidePx < Grid.Width ? b.MaxX + clearancePx : b.MinX - clearancePx - sidePx;
+        Assert.True(x0 >= 0, "no room for the block beside the model");
+        var withBlock = new Image2D(shadow.Width, shadow.Height, (float[])shadow.Pixels.Clone());
+        for (var y = b.MinY; y < b.MinY + sidePx; y++)
+        {
+            for (var x = x0; x < x0 + sidePx; x++)
+            {
+                withBlock[x, y] += 5f;
+            }
+        }
+        const int windowMarginPx = clearancePx + sidePx + 4;
+        var plain = SparseSimilarity.Evaluate(SimilarityMethod.GradientCorrelation, FixedFeatures.Create(shadow, settings), moving, windowMarginPx: windowMarginPx);
+        var blocked = SparseSimilarity.Evaluate(SimilarityMethod.GradientCorrelation, FixedFeatures.Create(withBlock, settings), moving, windowMarginPx: windowMarginPx);
+        Assert.True(plain > 0.5, $"GC of the model against its own shadow is only {plain:0.###}");
+        Assert.Equal(plain, blocked, 1e-6);
+    }
 }

@@ -87,6 +87,25 @@ public static class InPlaneRegistration
         return new PoseScorer(model, frame.Geometry, pose, pose.Apply(centre), settings.Method, settings.Metric, settings.MetricWindowMarginMm) { UseThickness = settings.ThicknessModel }.Score(level, InPlanePose.Zero);
     }
 
+    /// <summary>
+    /// The metric at many in-plane poses relative to <paramref name="reference"/>, on one level of
+    /// <paramref name="resolutionMm"/> around it: the landscape a diagnosis plots (e.g. along tx, ty and rz through the
+    /// truth and through the answer).
+    /// </summary>
+    public static double[] Landscape(XrayFrame frame, MeshArrays model, RigidTransform reference, InPlaneSettings settings, Vec3 modelCentre,
+        IReadOnlyList<InPlanePose> poses, double resolutionMm)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(poses);
+        var region = RegistrationRegion.Around(frame, model, reference, modelCentre, settings);
+        var level = FixedLevel.Create(frame.Attenuation(), region.X0, region.Y0, region.Width, region.Height, region.FactorFor(resolutionMm),
+            region.MmPerDetectorPixel, settings.Metric, settings.FixedSmoothingMm, settings.DeviceSuppressionMm);
+        var scorer = new PoseScorer(model, frame.Geometry, reference, reference.Apply(modelCentre), settings.Method, settings.Metric, settings.MetricWindowMarginMm) { UseThickness = settings.ThicknessModel };
+        return [.. poses.Select(p => scorer.Score(level, p))];
+    }
+
     private static (InPlanePose Pose, double Score, int Evaluations) Refine(PoseScorer scorer, FixedLevel level, InPlanePose from)
     {
         var stepMm = 2 * level.ResolutionMm;

@@ -25,12 +25,16 @@ public static class AccuracyBench
     /// One registration. TruthScoredHigher, for a failure (TRE >= 5 mm): the metric prefers the true pose to the answer,
     /// so the search missed it; false means the metric itself prefers the wrong pose.
     /// </summary>
-    public sealed record Outcome(double StartTreMm, double TreMm, double Milliseconds, bool Flagged, bool TruthScoredHigher = false, string? Detail = null);
+    public sealed record Outcome(double StartTreMm, double TreMm, double Milliseconds, bool Flagged, bool TruthScoredHigher = false, string? Detail = null)
+    {
+        /// <summary>The case's seed and view and what the quality score saw (null for landmarks): the calibration data.</summary>
+        public CaseRow? Row { get; init; }
+    }
 
     /// <summary>SD of the two-view start's depth error along the first view's beam, mm (isocentering guesses depth).</summary>
     public const double StartDepthSdMm = 10;
 
-    public static Outcome Run(BenchPatient p, int caseIndex, string method, int threads, double outlineOffsetMm, double deviceSuppressionMm, double? refineOffsetMm, int dof = 3)
+    public static Outcome Run(BenchPatient p, int caseIndex, string method, int threads, double outlineOffsetMm, double deviceSuppressionMm, double? refineOffsetMm, int dof = 3, string? diagnoseDirectory = null)
     {
         if (dof == 6)
         {
@@ -58,8 +62,17 @@ public static class AccuracyBench
             var mesh = new MeshArrays(p.Model, p.Weights, outlineOffsetMm);
             var settings = new InPlaneSettings(similarity, Threads: threads, DeviceSuppressionMm: deviceSuppressionMm);
             truthHigher = InPlaneRegistration.Score(p.Frames[view], mesh, p.Truth[view], settings, p.CentreModel) > InPlaneRegistration.Score(p.Frames[view], mesh, proposal.Pose, settings, p.CentreModel);
+            if (diagnoseDirectory is not null)
+            {
+                RegistrationDiagnosis.Write(diagnoseDirectory, p, view, similarity, mesh, start, proposal.Pose, tre);
+            }
         }
-        return new Outcome(p.TreMm(view, start), tre, milliseconds, proposal.LikelyFailure, truthHigher);
+        var quality = proposal.Views[0].Quality;
+        return new Outcome(p.TreMm(view, start), tre, milliseconds, proposal.LikelyFailure, truthHigher)
+        {
+            Row = new CaseRow(p.Seed, view, Math.Round(tre, 3), Math.Round(quality.Score, 4), Math.Round(quality.Distinctness, 4), Math.Round(quality.Prominence, 4),
+                Math.Round(quality.CompetitorDistanceMm, 2), Math.Round(proposal.MetricValue, 5)),
+        };
     }
 
     /// <summary>
@@ -115,7 +128,8 @@ public static class AccuracyBench
         return new MethodFigures(method, outcomes.Count, outcomes.Average(o => o.StartTreMm), stats.MeanMm, stats.SdMm, stats.MedianMm, stats.P90Mm, stats.MaxMm,
             stats.SuccessRate, outcomes.Average(o => o.Milliseconds), outcomes.Count(o => o.Flagged) / (double)outcomes.Count,
             failures.Length == 0 ? double.NaN : failures.Count(o => o.Flagged) / (double)failures.Length, failures.Count(o => o.TruthScoredHigher),
-            [.. outcomes.Select(o => Math.Round(o.TreMm, 2))]);
+            [.. outcomes.Select(o => Math.Round(o.TreMm, 2))])
+        { CaseRows = [.. outcomes.Select(o => o.Row).OfType<CaseRow>()] };
     }
 
     internal static double Gaussian(Random random) =>

@@ -30,10 +30,11 @@ public static class RegistrationBenchCommand
         var devices = new Option<double>("--device-suppression-mm") { Description = "Remove bright structures narrower than this (leads, contrast veins) before the metric, mm; 0 keeps them.", DefaultValueFactory = _ => 0 };
         var refine = new Option<double?>("--refine-offset-mm") { Description = "After the search, refine locally with the model grown by this much (epicardial fat), mm." };
         var dof = new Option<int>("--dof") { Description = "3: one view in-plane (in-plane TRE); 6: both views, 6 DOF (3D TRE at the LV centre).", DefaultValueFactory = _ => 3 };
+        var diagnose = new Option<string?>("--diagnose") { Description = "Write each failing single-view case (TRE >= 5 mm) to this folder: overlay PNG (answer yellow, truth green, start red) and the metric along tx, ty, rz through the truth and the answer." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var command = new Command("registration", "Registration accuracy on phantoms by seed 3's protocol: start and final in-plane TRE, success rate (< 5 mm), ms per registration; robustness grid and lead measurement on request.")
         {
-            method, cases, seed, robustness, lead, threads, offset, devices, refine, dof, json,
+            method, cases, seed, robustness, lead, threads, offset, devices, refine, dof, diagnose, json,
         }.WithExamples("./cartledger bench registration --method gi --cases 10 --json", "./cartledger bench registration --method all --cases 5 --lead", "./cartledger bench registration --method gc+ --cases 1 --robustness --json", "./cartledger bench registration --method gc+ --dof 6 --cases 6 --json");
         command.SetAction((parse, cancellationToken) =>
         {
@@ -54,7 +55,7 @@ public static class RegistrationBenchCommand
                 throw new UsageException($"bench registration: --dof must be 3 or 6, got {degrees}");
             }
             var asJson = parse.GetValue(json);
-            var settings = new RegistrationBenchRun.Settings(selected, count, parse.GetValue(seed), parse.GetValue(robustness), parse.GetValue(lead), workers, parse.GetValue(offset), parse.GetValue(devices), parse.GetValue(refine), degrees);
+            var settings = new RegistrationBenchRun.Settings(selected, count, parse.GetValue(seed), parse.GetValue(robustness), parse.GetValue(lead), workers, parse.GetValue(offset), parse.GetValue(devices), parse.GetValue(refine), degrees, parse.GetValue(diagnose));
             RegistrationBenchResult result;
             if (terminal.IsInteractive && !asJson)
             {

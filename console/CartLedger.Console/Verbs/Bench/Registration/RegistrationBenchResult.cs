@@ -18,7 +18,14 @@ public sealed record MethodFigures(
     double FlaggedRate,
     double FlaggedAmongFailuresRate,
     int SearchFailures,
-    IReadOnlyList<double> TresMm);
+    IReadOnlyList<double> TresMm)
+{
+    /// <summary>Per single-view case: TRE and the quality score's inputs (the data the score is calibrated on).</summary>
+    public IReadOnlyList<CaseRow> CaseRows { get; init; } = [];
+}
+
+/// <summary>One single-view registration: seed, view (0 LAO, 1 RAO), in-plane TRE (mm) and the quality score with its inputs.</summary>
+public sealed record CaseRow(int Seed, int View, double TreMm, double Quality, double Distinctness, double Prominence, double CompetitorDistanceMm, double MetricValue);
 
 /// <summary>Seed 3's robustness protocol on the first case: 169 starts on a 13 x 13 grid.</summary>
 public sealed record RobustnessFigures(string Method, int Starts, double MedianSpreadMm, double PercentSpreadUnder5Mm, double PercentTreUnder5Mm, double MeanTreMm);

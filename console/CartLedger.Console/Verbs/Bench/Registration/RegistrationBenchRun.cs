@@ -6,7 +6,7 @@ namespace CartLedger.Console.Verbs.Bench.Registration;
 /// <summary>Generates the phantom cases once and runs every selected part of the registration bench on them.</summary>
 public static class RegistrationBenchRun
 {
-    public sealed record Settings(IReadOnlyList<string> Methods, int Cases, int FirstSeed, bool Robustness, bool Lead, int Threads, double OutlineOffsetMm, double DeviceSuppressionMm, double? RefineOffsetMm = null, int Dof = 3);
+    public sealed record Settings(IReadOnlyList<string> Methods, int Cases, int FirstSeed, bool Robustness, bool Lead, int Threads, double OutlineOffsetMm, double DeviceSuppressionMm, double? RefineOffsetMm = null, int Dof = 3, string? DiagnoseDirectory = null);
 
     /// <summary>The outline offset the bench uses unless told otherwise (see ProposalOptions.OutlineOffsetMm).</summary>
     public const double DefaultOutlineOffsetMm = 0;
@@ -31,7 +31,7 @@ public static class RegistrationBenchRun
             foreach (var method in s.Methods)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var outcome = AccuracyBench.Run(patient, i, method, s.Threads, s.OutlineOffsetMm, s.DeviceSuppressionMm, s.RefineOffsetMm, s.Dof);
+                var outcome = AccuracyBench.Run(patient, i, method, s.Threads, s.OutlineOffsetMm, s.DeviceSuppressionMm, s.RefineOffsetMm, s.Dof, s.DiagnoseDirectory);
                 outcomes[method].Add(outcome);
                 say($"case {i + 1}/{s.Cases} (seed {patient.Seed}, {(s.Dof == 6 ? "LAO+RAO" : i % 2 == 0 ? "LAO" : "RAO")}) {method}: start {outcome.StartTreMm:F1} mm -> {outcome.TreMm:F2} mm{(outcome.Flagged ? " (flagged)" : "")}, {outcome.Milliseconds:F0} ms{(outcome.Detail is null ? "" : $"; {outcome.Detail}")}");
                 step();
