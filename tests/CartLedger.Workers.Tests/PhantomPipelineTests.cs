@@ -1,7 +1,6 @@
 using CartLedger.Domain.LeadPlacement;
 using CartLedger.Domain.Procedures;
 using CartLedger.Domain.Segments;
-using CartLedger.Domain.Values;
 using CartLedger.Imaging.Phantom;
 using CartLedger.Ledger.Blobs;
 using CartLedger.Testing;
@@ -47,7 +46,7 @@ public sealed class PhantomPipeline : IAsyncLifetime
 }
 
 /// <summary>Phantom -> import -> worker -> events -> targets, then the cath-lab half, idempotency and an edit.</summary>
-public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<PhantomPipeline>
+public partial class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<PhantomPipeline>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private WorkerLedger Ledger => pipeline.Ledger;
@@ -181,9 +180,7 @@ public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<Phan
     public async Task A_scar_edit_makes_the_worker_propose_targets_again_and_nothing_else()
     {
         var before = await Ledger.EventsAsync(Procedure, Ct);
-        var scar = before.OfType<ScarSegmented>().Single();
-        var edited = scar.Transmurality.Select(t => t.Segment.Number == 1 ? t with { TransmuralityPercent = new(60) } : t).ToValueList();
-        await Ledger.StaffAsync(Procedure, new EditScar(Domain.Demo.DemoUsers.Analyst.Actor, DateTimeOffset.UtcNow, scar.ThresholdFraction, 0, 40, edited, scar.ScarBurdenPercent, scar.ScarMaskSha256, "added scar in 36:1"), Ct);
+        await ScarEditing.AppendAsync(Ledger.Appender, Procedure, new ScarEditsFile(0.45, [], []), "test", Domain.Demo.DemoUsers.Analyst.Actor, DateTimeOffset.UtcNow, "threshold lowered to 0.45", cancellationToken: Ct);
 
         var drained = await Ledger.Host().DrainAsync(cancellationToken: Ct);
 
@@ -193,7 +190,7 @@ public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<Phan
     }
 
     [Fact]
-    public async Task Adjusted_contours_are_not_reanalysed_and_the_worker_says_so()
+    public async Task Adjusted_contours_entered_as_a_hash_without_their_file_cannot_be_reanalysed_and_the_worker_says_so()
     {
         var before = await Ledger.EventsAsync(Procedure, Ct);
         await Ledger.StaffAsync(Procedure, new AdjustContours(Domain.Demo.DemoUsers.Analyst.Actor, DateTimeOffset.UtcNow, new string('c', 64), 2, "basal slices redrawn"), Ct);
@@ -201,6 +198,7 @@ public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<Phan
         await Ledger.Host().DrainAsync(cancellationToken: Ct);
 
         var failed = Assert.IsType<ComputationFailed>(Assert.Single((await Ledger.EventsAsync(Procedure, Ct)).Skip(before.Count + 1)));
-        Assert.Equal(("cmr-recompute", "contours-reanalysis-unsupported"), (failed.Computation, failed.Code));
+        Assert.Equal(("cmr-recompute", "contours-missing"), (failed.Computation, failed.Code));
+        Assert.Contains("cartledger contours import", failed.Reason, StringComparison.Ordinal);
     }
 }

@@ -29,6 +29,7 @@ public static class VerbCatalog
             Verbs.Cmr.CmrCommand.Create(terminal),
             Verbs.Import.ImportCommand.Create(terminal),
             Verbs.Worker.WorkerCommand.Create(terminal),
+            Verbs.Contours.ContoursCommand.Create(terminal),
         ];
         foreach (var verb in verbs)
         {

@@ -69,8 +69,14 @@ public sealed record TargetChosen(Actor By, DateTimeOffset OccurredAt, SegmentId
 /// <summary>One exported DICOM treatment file.</summary>
 public sealed record ExportedFile(TreatmentFileKind Kind, string SopInstanceUid, string Sha256);
 
-/// <summary>DICOM treatment files for the cath lab were written.</summary>
-public sealed record TreatmentFilesExported(Actor By, DateTimeOffset OccurredAt, ValueList<ExportedFile> Files) : ProcedureEvent(By, OccurredAt);
+/// <summary>An analyst's scar edit (scar_edited) that an export replayed: when it was made, its threshold and pixel counts, and the pixel edits file replayed (null: the edit changed the threshold only).</summary>
+public sealed record IncludedScarEdit(DateTimeOffset EditedAt, double ThresholdFraction, int ErasedPixelCount, int AddedPixelCount, string? PixelEditsSha256);
+
+/// <summary>The scar the treatment files show: its threshold fraction and burden, and the analyst's edit replayed on the automatic scar (null: the automatic scar).</summary>
+public sealed record ExportedScar(double ThresholdFraction, Percent ScarBurdenPercent, IncludedScarEdit? Edit);
+
+/// <summary>DICOM treatment files for the cath lab were written, showing <paramref name="Scar"/> (null: no LGE, or recorded before schema version 2).</summary>
+public sealed record TreatmentFilesExported(Actor By, DateTimeOffset OccurredAt, ValueList<ExportedFile> Files, ExportedScar? Scar = null) : ProcedureEvent(By, OccurredAt);
 
 /// <summary>One fluoroscopy view with its C-arm geometry (LAO +, cranial +; SCIENCE.md 8).</summary>
 public sealed record FluoroscopyView(string Label, double PrimaryAngleDeg, double SecondaryAngleDeg, Millimetres SourceToDetectorMm, string SopInstanceUid, string Sha256, int FrameCount);

@@ -26,7 +26,7 @@ public static class ProcedureTimeline
         EpicardialMeshBuilt x => $"epicardial mesh built: {x.VertexCount} vertices, {x.TriangleCount} triangles{Entered(x.Algorithm)}",
         TargetsProposed x => $"targets proposed ({x.RuleName} {x.RuleVersion}): {string.Join(", ", x.Sites.Select(s => $"{Label(s.Segment)} {s.TimeToPeakMs:0} ms"))}; {x.Exclusions.Count} excluded",
         TargetChosen x => $"target chosen: {Label(x.PrimaryTarget)}, area {string.Join(", ", x.TargetArea)}{(x.FollowsProposal ? " (as proposed)" : $" (override: {x.OverrideReason})")}",
-        TreatmentFilesExported x => $"treatment files exported: {string.Join(", ", x.Files.Select(f => f.Kind))}",
+        TreatmentFilesExported x => $"treatment files exported: {string.Join(", ", x.Files.Select(f => f.Kind))}{ScarShown(x.Scar)}",
         FluoroscopyAcquired x => $"fluoroscopy acquired: {string.Join(" + ", x.Views.Select(v => v.Label))}",
         RegistrationProposed x => $"registration proposed ({x.Method}): score {x.Score:0.###}, estimated TRE {x.EstimatedTreMm?.ToString() ?? "n/a"}{Entered(x.Algorithm)}",
         RegistrationAccepted x => $"registration accepted{(x.AdjustedPose is null ? "" : " with an adjusted pose")}",
@@ -49,6 +49,13 @@ public static class ProcedureTimeline
     private static string Label(SegmentId segment) => SegmentModels.Describe(segment).Label;
 
     private static string Entered(AlgorithmInfo algorithm) => algorithm.Name == EnteredAlgorithmName ? " [entered, not computed]" : "";
+
+    private static string ScarShown(ExportedScar? scar) => scar switch
+    {
+        null => "",
+        { Edit: null } => $"; automatic scar (threshold {scar.ThresholdFraction:0.##}, burden {scar.ScarBurdenPercent})",
+        { Edit: { } e } => $"; scar as edited at {e.EditedAt:yyyy-MM-dd HH:mm} (threshold {e.ThresholdFraction:0.##}, {e.ErasedPixelCount} px erased, {e.AddedPixelCount} added{(e.PixelEditsSha256 is null ? ", threshold only" : "")}), burden {scar.ScarBurdenPercent}",
+    };
 
     private static string YesNo(bool value) => value ? "yes" : "no";
 

@@ -1,12 +1,8 @@
 using System.Text.Json;
 using CartLedger.Console.Cli;
-using CartLedger.Domain.Demo;
 using CartLedger.Domain.Procedures;
-using CartLedger.Domain.Quantities;
 using CartLedger.Imaging.Dicom;
 using CartLedger.Imaging.Geometry;
-using CartLedger.Ledger;
-using CartLedger.Ledger.Procedures;
 using CartLedger.Testing;
 
 namespace CartLedger.Console.Tests.Workers;
@@ -41,22 +37,9 @@ public class ImportAndWorkerVerbTests(PostgresDatabase database) : IClassFixture
         Assert.Equal(("registration", "model-missing"), (failed.Computation, failed.Code));
     }
 
-    private async Task<Guid> OpenProcedureAsync()
-    {
-        await using var dataSource = database.CreateDataSource();
-        var store = await EventStore.OpenAsync(dataSource, cancellationToken: Ct);
-        var id = Guid.NewGuid();
-        await new ProcedureStore(store, TimeProvider.System, "test", "test").HandleAsync(id, new OpenProcedure(DemoUsers.Cardiologist.Actor, DateTimeOffset.UtcNow.AddHours(-1), id, "TEST-XA", "UMCU",
-            new Indication(new Milliseconds(160), true, false, new Percent(25), NyhaClass.II)), Guid.NewGuid(), id, Ct);
-        return id;
-    }
+    private Task<Guid> OpenProcedureAsync() => VerbProcedures.OpenAsync(database, "TEST-XA", Ct);
 
-    private async Task<IReadOnlyList<ProcedureEvent>> LoadAsync(Guid procedure)
-    {
-        await using var dataSource = database.CreateDataSource();
-        var (_, records) = await new ProcedureStore(new EventStore(dataSource), TimeProvider.System, "test", "test").LoadAsync(procedure, Ct);
-        return [.. records.Select(r => r.Event)];
-    }
+    private Task<IReadOnlyList<ProcedureEvent>> LoadAsync(Guid procedure) => VerbProcedures.EventsAsync(database, procedure, Ct);
 
     private static string TwoViewXa()
     {

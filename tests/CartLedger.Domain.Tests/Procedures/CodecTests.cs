@@ -76,6 +76,16 @@ public class CodecTests
     }
 
     [Fact]
+    public void A_version_1_treatment_export_is_read_with_an_unknown_scar()
+    {
+        const string v1 = """{"by":{"user_id":"wk.compute-01","printed_name":"Compute worker 01","role":"worker"},"occurred_at":"2026-03-04T09:10:00+00:00","files":[{"kind":"scar_and_targets","sop_instance_uid":"1.2.3","sha256":"cf11ef1e57532ee4d93e6ba38ffcb6dc0032d7a1128eecff8b7a7b19780d55ee"}]}""";
+        var decoded = Assert.IsType<TreatmentFilesExported>(ProcedureEventCodec.Decode("treatment_files_exported", 1, v1));
+        Assert.Null(decoded.Scar);
+        Assert.Equal("1.2.3", Assert.Single(decoded.Files).SopInstanceUid);
+        Assert.Equal(2, ProcedureEventCodec.Encode(decoded).SchemaVersion);
+    }
+
+    [Fact]
     public void A_correction_holding_a_version_1_replacement_is_upcast_too()
     {
         const string v1Data = """{"by":{"user_id":"dr.devries","printed_name":"Dr. A. de Vries","role":"cardiologist"},"occurred_at":"2025-09-08T09:00:00+00:00","lvesv_ml":99,"lvedv_ml":150,"lvef_percent":34,"nt_pro_bnp_pg_ml":410}""";

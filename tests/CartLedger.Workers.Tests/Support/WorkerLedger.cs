@@ -34,8 +34,8 @@ public sealed class WorkerLedger(PostgresDatabase database) : IAsyncDisposable
 
     public StudyImporter Importer => new(Appender, Identity);
 
-    public WorkerHost Host(Guid? onlyProcedure = null, string workerId = "test-worker") =>
-        new(Store, Identity, TimeProvider.System, new WorkerHostOptions { OnlyProcedure = onlyProcedure, WorkerId = workerId });
+    public WorkerHost Host(Guid? onlyProcedure = null, string workerId = "test-worker", CartLedger.Cmr.Analysis.CmrParameters? cmr = null) =>
+        new(Store, Identity, TimeProvider.System, new WorkerHostOptions { OnlyProcedure = onlyProcedure, WorkerId = workerId, Cmr = cmr ?? CartLedger.Cmr.Analysis.CmrParameters.Default });
 
     public async Task<Guid> OpenProcedureAsync(CancellationToken cancellationToken)
     {

@@ -18,12 +18,10 @@ public static class CmrCommands
         {
             new RecordMyocardiumSegmentation(by, at, studyId, cineSeriesUid, seg.Algorithm.OutputSha256, new Millilitres(edv), new Millilitres(esv), new Millilitres(myo), seg.Algorithm),
         };
-        var ring = a.Measurements.Where(m => m.Segment.Number is >= 1 and <= 36).OrderBy(m => m.Segment.Number).ToList();
         if (a.Scar is { } scar)
         {
-            commands.Add(new RecordScarSegmentation(by, at, ScarMethod.FullWidthHalfMaximum, scar.Value.Parameters.ThresholdFraction,
-                ring.Select(m => new SegmentScar(m.Segment, new Percent(Math.Round(m.ScarTransmuralityPercent, 1)))).ToValueList(),
-                new Percent(Math.Round(Math.Clamp(scar.Value.BurdenPercent, 0, 100), 2)), scar.Algorithm.OutputSha256, scar.Algorithm));
+            var (transmurality, burden) = ScarValues(a);
+            commands.Add(new RecordScarSegmentation(by, at, ScarMethod.FullWidthHalfMaximum, scar.Value.Parameters.ThresholdFraction, transmurality, burden, scar.Algorithm.OutputSha256, scar.Algorithm));
         }
         var activation = a.Activation;
         commands.Add(new RecordActivationMap(by, at, ActivationMethod.CircumferentialStrainTimeToPeak,
@@ -40,6 +38,12 @@ public static class CmrCommands
         }
         return (commands, bytes);
     }
+
+    /// <summary>The scar as the ledger records it: per-36-segment transmurality (0.1 %) and burden (0.01 %, within 0-100).</summary>
+    public static (ValueList<SegmentScar> Transmurality, Percent Burden) ScarValues(CmrAnalysis a) =>
+        (a.Measurements.Where(m => m.Segment.Number is >= 1 and <= 36).OrderBy(m => m.Segment.Number)
+            .Select(m => new SegmentScar(m.Segment, new Percent(Math.Round(m.ScarTransmuralityPercent, 1)))).ToValueList(),
+         new Percent(Math.Round(Math.Clamp(a.Scar?.Value.BurdenPercent ?? 0, 0, 100), 2)));
 
     /// <summary>Summation of discs over the slices with LV: cavity at ED and ES, myocardium at ED (ml).</summary>
     public static (double EdvMl, double EsvMl, double MyocardiumMl) Volumes(CineSegmentation s)

@@ -58,8 +58,9 @@ public sealed class CmrAnalysisHandler(ProcedureAppender appender, WorkerIdentit
 
 /// <summary>
 /// On ScarEdited: only the proposal depends on the scar the analyst changed, so only targets are proposed again (the
-/// decider runs the rule on the edited scar). On ContoursAdjusted: re-analysing adjusted contours needs a contour file
-/// format the ledger does not define yet, so the worker records that it cannot (ComputationFailed "contours-reanalysis-unsupported").
+/// decider runs the rule on the edited scar). On ContoursAdjusted (an analyst's contour import, the contours.json stored
+/// as its blob): the whole chain again from those contours (CmrAnalyzer.Run with imported contours): segmentation
+/// (recorded as "cartledger.cmr.contour-import"), scar, activation, mesh and targets in one append, as on StudyImported.
 /// </summary>
 public sealed class CmrRecomputeHandler(ProcedureAppender appender, WorkerIdentity identity, CmrParameters? parameters = null) : ProcedureJobHandler(appender, identity)
 {
@@ -73,15 +74,39 @@ public sealed class CmrRecomputeHandler(ProcedureAppender appender, WorkerIdenti
         ScarEdited when context.State.Scar is not null && context.State.Activation is not null =>
             Task.FromResult(new JobOutcome([new ProposeTargets(Identity.Actor, context.Now, context.State.Proposal?.Parameters ?? _parameters.Targets)], [])),
         ScarEdited => throw new ComputationProblem("activation-missing", "the scar was edited but there is no mechanical activation to propose targets from"),
-        ContoursAdjusted adjusted => throw new ComputationProblem("contours-reanalysis-unsupported",
-            $"adjusted contours {adjusted.ContoursSha256[..12]}... cannot be re-analysed automatically yet: record scar and activation for them manually"),
+        ContoursAdjusted adjusted => ReanalyseAsync(context, adjusted, cancellationToken),
         _ => Task.FromResult(JobOutcome.Nothing),
     };
+
+    private async Task<JobOutcome> ReanalyseAsync(JobContext context, ContoursAdjusted adjusted, CancellationToken cancellationToken)
+    {
+        var blobs = new BlobStore(Appender.Store.DataSource);
+        var bytes = await blobs.ExistsAsync(adjusted.ContoursSha256, cancellationToken)
+            ? await blobs.GetAsync(adjusted.ContoursSha256, cancellationToken)
+            : throw new ComputationProblem("contours-missing", $"contours {adjusted.ContoursSha256[..12]}... are not stored in the ledger (entered as a hash only?): import them with `cartledger contours import`");
+        var series = System.Text.Json.Nodes.JsonNode.Parse(bytes)?["cineSeriesInstanceUid"]?.GetValue<string>();
+        var study = context.State.Studies.LastOrDefault(s => s.Modality == Modality.Cmr && s.Series.Any(x => x.SeriesInstanceUid == series))
+            ?? throw new ComputationProblem("contours-invalid", $"contours {adjusted.ContoursSha256[..12]}... name cine series {series}, which is in no imported CMR study");
+        var (cine, lge, _) = await CmrStudyInputs.StacksAsync(study, series!, blobs, cancellationToken);
+        var contours = await ContourImport.ReadAsync(adjusted.ContoursSha256, cine, blobs, cancellationToken);
+        CmrAnalysis analysis;
+        try
+        {
+            analysis = CmrAnalyzer.Run(cine, lge, _parameters, importedContours: contours);
+        }
+        catch (CmrAnalysisException e)
+        {
+            throw new ComputationProblem(e.Code, $"{e.Message} (from the imported contours {adjusted.ContoursSha256[..12]}...): import corrected contours.", study.StudyId);
+        }
+        var (commands, mesh) = CmrCommands.From(analysis, study.StudyId, series!, Identity.Actor, context.Now, _parameters);
+        return new JobOutcome(commands, [mesh]);
+    }
 }
 
 /// <summary>
 /// On TargetChosen: the treatment files through <see cref="ITreatmentExport"/> (by default <see cref="CmrTreatmentExport"/>),
-/// appended as TreatmentFilesExported with the DICOM files as blobs, once per TargetChosen (the append id derives from the job).
+/// appended as TreatmentFilesExported with the DICOM files as blobs and the scar they show (automatic, or the analyst's
+/// edit replayed), once per TargetChosen (the append id derives from the job).
 /// </summary>
 public sealed class TreatmentExportHandler(ProcedureAppender appender, WorkerIdentity identity, ITreatmentExport export) : ProcedureJobHandler(appender, identity)
 {
@@ -91,12 +116,12 @@ public sealed class TreatmentExportHandler(ProcedureAppender appender, WorkerIde
     protected override async Task<JobOutcome> ComputeAsync(JobContext context, CancellationToken cancellationToken)
     {
         var meshBytes = await MeshBlob.LoadBytesAsync(Appender.Store.DataSource, context.State, cancellationToken);
-        var files = await export.ExportAsync(context.State, meshBytes, new BlobStore(Appender.Store.DataSource), cancellationToken);
-        if (files.Count == 0)
+        var result = await export.ExportAsync(context.State, [.. context.Records.Select(r => r.Event)], meshBytes, new BlobStore(Appender.Store.DataSource), cancellationToken);
+        if (result.Files.Count == 0)
         {
             return JobOutcome.Nothing;
         }
-        var exported = files.Select(f => new ExportedFile(f.Kind, f.SopInstanceUid, BlobStore.HashOf(f.Bytes))).ToValueList();
-        return new JobOutcome([new ExportTreatmentFiles(Identity.Actor, context.Now, exported)], [.. files.Select(f => f.Bytes)]);
+        var exported = result.Files.Select(f => new ExportedFile(f.Kind, f.SopInstanceUid, BlobStore.HashOf(f.Bytes))).ToValueList();
+        return new JobOutcome([new ExportTreatmentFiles(Identity.Actor, context.Now, exported, result.Scar)], [.. result.Files.Select(f => f.Bytes)]);
     }
 }

@@ -13,13 +13,22 @@ public sealed record TreatmentFile(TreatmentFileKind Kind, string SopInstanceUid
 /// </summary>
 public interface ITreatmentExport
 {
-    /// <summary>The files for <paramref name="state"/> (its mesh, scar, targets and chosen target); empty when there is nothing to export.</summary>
-    Task<IReadOnlyList<TreatmentFile>> ExportAsync(ProcedureState state, byte[] meshBlob, BlobStore blobs, CancellationToken cancellationToken);
+    /// <summary>
+    /// The files for <paramref name="state"/> (its mesh, scar as edited, targets and chosen target; <paramref name="events"/> is the
+    /// procedure's stream, for the edits) and the scar they show; no files when there is nothing to export.
+    /// </summary>
+    Task<TreatmentExportResult> ExportAsync(ProcedureState state, IReadOnlyList<ProcedureEvent> events, byte[] meshBlob, BlobStore blobs, CancellationToken cancellationToken);
+}
+
+/// <summary>The written DICOM files and the scar they show (null without LGE).</summary>
+public sealed record TreatmentExportResult(IReadOnlyList<TreatmentFile> Files, ExportedScar? Scar)
+{
+    public static TreatmentExportResult Nothing { get; } = new([], null);
 }
 
 /// <summary>An export that writes nothing (the job completes without a result).</summary>
 public sealed class NoTreatmentExport : ITreatmentExport
 {
-    public Task<IReadOnlyList<TreatmentFile>> ExportAsync(ProcedureState state, byte[] meshBlob, BlobStore blobs, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<TreatmentFile>>([]);
+    public Task<TreatmentExportResult> ExportAsync(ProcedureState state, IReadOnlyList<ProcedureEvent> events, byte[] meshBlob, BlobStore blobs, CancellationToken cancellationToken) =>
+        Task.FromResult(TreatmentExportResult.Nothing);
 }

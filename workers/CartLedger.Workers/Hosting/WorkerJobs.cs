@@ -25,7 +25,7 @@ public static class WorkerJobs
     public static IEnumerable<JobRequest> For(RecordedEvent e)
     {
         if (e.EventType is not ("study_imported" or "scar_edited" or "contours_adjusted" or "target_chosen" or "fluoroscopy_acquired"
-            or "fluoroscopy_landmarks_marked" or "electrode_marked"))
+            or "fluoroscopy_landmarks_marked" or "electrode_marked" or "epicardial_mesh_built"))
         {
             yield break;
         }
@@ -35,7 +35,7 @@ public static class WorkerJobs
             StudyImported { Modality: Modality.Cmr } => CmrAnalyse,
             ScarEdited or ContoursAdjusted => CmrRecompute,
             TargetChosen => CmrExport,
-            FluoroscopyAcquired => RegistrationPropose,
+            FluoroscopyAcquired or EpicardialMeshBuilt => RegistrationPropose,
             FluoroscopyLandmarksMarked => RegistrationLandmarks,
             ElectrodeMarked => RegistrationMeasure,
             _ => null,

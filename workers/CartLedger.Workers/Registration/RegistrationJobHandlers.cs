@@ -42,7 +42,9 @@ internal static class RegistrationInputs
 /// apart through the registration library's facade (FluoroscopyFusion.Propose, 6 degrees of freedom, gradient
 /// correlation by default), started with the model centred at the isocentre, appended as RegistrationProposed with
 /// pose, score (mean metric of the two views) and algorithm info. A likely failure is still proposed (the cardiologist
-/// decides) and says so in its parameters.
+/// decides) and says so in its parameters. Fluoroscopy that arrives before the model ends in "model-missing"; on
+/// EpicardialMeshBuilt the same job kind proposes for every acquisition that has no intensity proposal yet (one
+/// RegistrationProposed each, or a ComputationFailed for one that cannot be registered), so either order ends in a proposal.
 /// </summary>
 public sealed class RegistrationProposalHandler(ProcedureAppender appender, WorkerIdentity identity, ProposalOptions? options = null) : ProcedureJobHandler(appender, identity)
 {
@@ -53,8 +55,42 @@ public sealed class RegistrationProposalHandler(ProcedureAppender appender, Work
 
     protected override async Task<JobOutcome> ComputeAsync(JobContext context, CancellationToken cancellationToken)
     {
-        var acquired = (FluoroscopyAcquired)context.Trigger.Event;
-        var mesh = await MeshBlob.LoadAsync(Appender.Store.DataSource, context.State, cancellationToken);
+        if (context.Trigger.Event is FluoroscopyAcquired acquired)
+        {
+            if (context.State.Mesh is null)
+            {
+                throw new ComputationProblem("model-missing", "there is no epicardial model yet: the worker proposes a registration for this acquisition once the CMR analysis has built it (or mark landmarks)");
+            }
+            var mesh = await MeshBlob.LoadAsync(Appender.Store.DataSource, context.State, cancellationToken);
+            return new JobOutcome([await ProposeAsync(context, acquired, mesh, DerivedIds.From("registration", context.Trigger.Recorded.EventId.ToString()), cancellationToken)], []);
+        }
+        // EpicardialMeshBuilt: the model has arrived; register every acquisition still waiting for one.
+        var proposed = context.State.Registrations.Where(r => r.Method == RegistrationMethod.GradientCorrelation).Select(r => r.AcquisitionId).ToHashSet();
+        var waiting = context.State.Acquisitions.Where(a => !proposed.Contains(a.AcquisitionId)).ToList();
+        if (waiting.Count == 0)
+        {
+            return JobOutcome.Nothing;
+        }
+        var model = await MeshBlob.LoadAsync(Appender.Store.DataSource, context.State, cancellationToken);
+        var commands = new List<ProcedureCommand>();
+        foreach (var acquisition in waiting)
+        {
+            var registrationId = DerivedIds.From("registration", context.Trigger.Recorded.EventId.ToString(), acquisition.AcquisitionId.ToString());
+            try
+            {
+                commands.Add(await ProposeAsync(context, acquisition, model, registrationId, cancellationToken));
+            }
+            catch (ComputationProblem problem)
+            {
+                commands.Add(new RecordComputationFailure(Identity.Actor, context.Now, ComputationName, problem.Code, $"acquisition {acquisition.AcquisitionId}: {problem.Message}", null,
+                    problem.Algorithm ?? new AlgorithmInfo("cartledger.workers.registration", WorkerVersion, [], [.. acquisition.Views.Select(v => v.Sha256)], Hash($"{problem.Code}\n{problem.Message}"))));
+            }
+        }
+        return new JobOutcome(commands, []);
+    }
+
+    private async Task<ProposeRegistration> ProposeAsync(JobContext context, FluoroscopyAcquired acquired, MeshBlob mesh, Guid registrationId, CancellationToken cancellationToken)
+    {
         var frames = await RegistrationInputs.FramesAsync(Appender, acquired, cancellationToken);
         var pair = Pairs(frames).FirstOrDefault(p => frames[p.A].Geometry.AngleBetweenViewsDeg(frames[p.B].Geometry) >= Triangulation.MinimumSeparationDeg);
         if (frames.Count < 2 || pair == default)
@@ -91,8 +127,7 @@ public sealed class RegistrationProposalHandler(ProcedureAppender appender, Work
             ],
             [context.State.Mesh!.MeshSha256, acquired.Views[pair.A].Sha256, acquired.Views[pair.B].Sha256], Hash(pose.ToString()));
         var score = Math.Round(result.MetricValue / result.Views.Count, 4);
-        var registrationId = DerivedIds.From("registration", context.Trigger.Recorded.EventId.ToString());
-        return new JobOutcome([new ProposeRegistration(Identity.Actor, context.Now, registrationId, acquired.AcquisitionId, RegistrationMethod.GradientCorrelation, pose, score, null, info)], []);
+        return new ProposeRegistration(Identity.Actor, context.Now, registrationId, acquired.AcquisitionId, RegistrationMethod.GradientCorrelation, pose, score, null, info);
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using CartLedger.Cmr.Segmentation;
 using CartLedger.Console.Cli;
 using CartLedger.Imaging.Geometry;
 using CartLedger.Imaging.Pictures;
+using CartLedger.Workers.Cmr;
 
 namespace CartLedger.Console.Verbs.Cmr;
 
@@ -75,43 +76,24 @@ public static class CmrSegmentCommand
     private static int Write(string output, CmrInputs inputs, CineSegmentation segmentation, IReadOnlyList<LgeSlice> lge)
     {
         Directory.CreateDirectory(output);
-        var images = new List<object>();
+        var written = 0;
         var byPosition = segmentation.SlicesBaseToApex.ToDictionary(s => s.Plane.Origin);
         foreach (var slice in inputs.Cine.Slices)
         {
             byPosition.TryGetValue(slice.Plane.Origin, out var segmented);
-            for (var p = 0; p < slice.PhaseCount; p++)
+            for (var p = 0; p < slice.PhaseCount; p++, written++)
             {
-                var contours = segmented is { HasLv: true } ? segmented.Phases[p] : null;
-                var uid = Uid(slice, p);
-                WriteLabels(output, uid, slice.Frames[p], contours);
-                images.Add(Describe("cine", uid, segmented?.Index, p, segmented?.Coverage.ToString() ?? nameof(SliceCoverage.None), contours));
+                WriteLabels(output, Uid(slice, p), slice.Frames[p], segmented is { HasLv: true } ? segmented.Phases[p] : null);
             }
         }
-        if (inputs.Lge is { } stack)
+        foreach (var slice in inputs.Lge?.Slices ?? [])
         {
-            foreach (var slice in stack.Slices)
-            {
-                var uid = Uid(slice, 0);
-                var match = lge.FirstOrDefault(l => l.SopInstanceUid == uid && l.Plane.Origin == slice.Plane.Origin);
-                WriteLabels(output, uid, slice.Frames[0], match?.Contours);
-                images.Add(Describe("lge", uid, match?.CineSliceIndex, 0, match is null ? nameof(SliceCoverage.None) : "Transferred", match?.Contours));
-            }
+            var uid = Uid(slice, 0);
+            WriteLabels(output, uid, slice.Frames[0], lge.FirstOrDefault(l => l.SopInstanceUid == uid && l.Plane.Origin == slice.Plane.Origin)?.Contours);
+            written++;
         }
-        var document = new
-        {
-            cineSeriesInstanceUid = inputs.Cine.SeriesInstanceUid,
-            lgeSeriesInstanceUid = inputs.Lge?.SeriesInstanceUid,
-            endDiastolePhase = segmentation.EndDiastolePhase,
-            endSystolePhase = segmentation.EndSystolePhase,
-            orientation = new { source = segmentation.Orientation.Source, anteriorDirectionLps = Vector(segmentation.Orientation.AnteriorDirection), inferiorDirectionLps = Vector(segmentation.Orientation.InferiorDirection) },
-            baseCentreLps = Vector(segmentation.BaseCentreLps),
-            apexLps = Vector(segmentation.ApexLps),
-            labels = new { background = 0, bloodPool = (int)BloodPool, myocardium = (int)Myocardium },
-            images,
-        };
-        Imaging.Files.AtomicFile.WriteAllText(Path.Combine(output, "contours.json"), JsonSerializer.Serialize(document, CmrOutput.Json));
-        return images.Count;
+        Imaging.Files.AtomicFile.WriteAllText(Path.Combine(output, "contours.json"), ContourFile.Write(inputs.Cine, inputs.Lge, segmentation, lge));
+        return written;
     }
 
     private static string Uid(CineSlice slice, int phase) =>
@@ -137,25 +119,6 @@ public static class CmrSegmentCommand
 
     private static void WriteLabels(string output, string uid, Image2D image, SliceContours? contours) =>
         PngEncoder.WriteGrey(Path.Combine(output, uid + ".png"), Labels(image.Width, image.Height, contours), image.Width, image.Height);
-
-    private static object Describe(string series, string uid, int? slice, int phase, string coverage, SliceContours? contours) => new
-    {
-        series,
-        sopInstanceUid = uid,
-        file = uid + ".png",
-        sliceBaseToApex = slice,
-        phase,
-        coverage,
-        centrePixel = contours is null ? null : new[] { Round(contours.Endocardium.Centre.X), Round(contours.Endocardium.Centre.Y) },
-        endocardiumPixels = contours is null ? null : Polygon(contours.Endocardium.ToPolygon()),
-        epicardiumPixels = contours is null ? null : Polygon(contours.Epicardium.ToPolygon()),
-    };
-
-    private static double[][] Polygon(IReadOnlyList<Vec2> points) => points.Select(p => new[] { Round(p.X), Round(p.Y) }).ToArray();
-
-    private static double[] Vector(Vec3 v) => [Round(v.X), Round(v.Y), Round(v.Z)];
-
-    private static double Round(double value) => Math.Round(value, 3);
 }
 
 /// <summary>Output folder rules shared by the cmr verbs.</summary>

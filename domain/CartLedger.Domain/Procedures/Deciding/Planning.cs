@@ -39,7 +39,8 @@ public static partial class ProcedureDecider
 
     private static ContoursAdjusted Adjust(AdjustContours c, ProcedureState state)
     {
-        Reject.NotNull(state.Myocardium, "contours.require_segmentation", "there are no contours to adjust yet");
+        Reject.Unless(state.Myocardium is not null || state.Studies.Any(s => s.Modality == Modality.Cmr), "contours.require_segmentation",
+            "there are no contours to adjust yet, and no CMR study to import contours for");
         Reject.Unless(IsSha256(c.ContoursSha256) && c.AdjustedSliceCount > 0, "contours.invalid", "adjusted contours need their SHA-256 and at least one slice");
         Reject.Blank(c.Note, "contours.note_required", "say what was adjusted and why");
         return new ContoursAdjusted(c.By, c.OccurredAt, c.ContoursSha256, c.AdjustedSliceCount, c.Note);

@@ -47,7 +47,14 @@ public static partial class ProcedureDecider
         Reject.NotNull(state.Target, "export.requires_target", "choose a target before exporting treatment files");
         Reject.Unless(c.Files.Count > 0 && c.Files.All(f => IsSha256(f.Sha256) && !string.IsNullOrWhiteSpace(f.SopInstanceUid)),
             "export.files_invalid", "each exported file needs its SOP instance UID and SHA-256");
-        return new TreatmentFilesExported(c.By, c.OccurredAt, c.Files);
+        if (c.Scar is { } scar)
+        {
+            Reject.Unless(scar.ThresholdFraction is > 0 and <= 1 && scar.ScarBurdenPercent.Value is >= 0 and <= 100, "export.scar_invalid",
+                "the exported scar needs a threshold fraction in (0, 1] and a burden in [0, 100] %");
+            Reject.Unless(scar.Edit is null || (scar.Edit.ErasedPixelCount >= 0 && scar.Edit.AddedPixelCount >= 0 && (scar.Edit.PixelEditsSha256 is null || IsSha256(scar.Edit.PixelEditsSha256))),
+                "export.scar_invalid", "an included scar edit needs non-negative pixel counts and, when pixels were replayed, their file's SHA-256");
+        }
+        return new TreatmentFilesExported(c.By, c.OccurredAt, c.Files, c.Scar);
     }
 
     private static void RequireScarAndActivation(ProcedureState state) =>

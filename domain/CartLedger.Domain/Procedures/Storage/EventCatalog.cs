@@ -23,7 +23,7 @@ public static class EventCatalog
         new("epicardial_mesh_built", 1, typeof(EpicardialMeshBuilt)),
         new("targets_proposed", 1, typeof(TargetsProposed)),
         new("target_chosen", 1, typeof(TargetChosen)),
-        new("treatment_files_exported", 1, typeof(TreatmentFilesExported)),
+        new("treatment_files_exported", 2, typeof(TreatmentFilesExported)),
         new("fluoroscopy_acquired", 1, typeof(FluoroscopyAcquired)),
         new("registration_proposed", 1, typeof(RegistrationProposed)),
         new("registration_accepted", 1, typeof(RegistrationAccepted)),

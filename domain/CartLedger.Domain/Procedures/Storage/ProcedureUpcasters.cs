@@ -28,6 +28,12 @@ public static class ProcedureUpcasters
                 ["nt_pro_bnp_pg_ml"] = v1["nt_pro_bnp_pg_ml"]?.DeepClone(),
             },
         }),
+        // treatment_files_exported v1 did not say which scar the files show; v2 adds "scar" (null: unknown, as for v1).
+        new("treatment_files_exported", 1, v1 =>
+        {
+            v1["scar"] = null;
+            return v1;
+        }),
     ];
 
     /// <summary>Applies every upcaster from <paramref name="fromVersion"/> up to <paramref name="toVersion"/>.</summary>

@@ -6,8 +6,9 @@ namespace CartLedger.Cmr.Export.Pictures;
 /// <summary>
 /// A picture as a list of primitives (annular wedges, polylines, rectangles, circles, text) in user units with y
 /// down, drawn once and rendered twice: as SVG (through <see cref="SvgBuilder"/>, vector, with text and tooltips)
-/// and as an RGB raster for PNG (same geometry, 1 unit = 1 pixel; text is left out of the raster: the SVG carries
-/// the labels, the PNG the colours). Both renderings are pure functions of the primitives.
+/// and as an RGB raster for PNG (same geometry, 1 unit = 1 pixel; text in the built-in <see cref="BitmapFont"/>, so
+/// the PNG carries the same title, segment labels and legend without any system font). Both renderings are pure
+/// functions of the primitives: the same drawing gives the same bytes.
 /// </summary>
 public sealed class Drawing(int width, int height)
 {
@@ -105,6 +106,9 @@ public sealed class Drawing(int width, int height)
                     break;
                 case CircleItem c:
                     FillWhere(image, c.Cx - c.R, c.Cy - c.R, c.Cx + c.R, c.Cy + c.R, (x, y) => (x - c.Cx) * (x - c.Cx) + (y - c.Cy) * (y - c.Cy) <= c.R * c.R, c.Fill);
+                    break;
+                case TextItem t:
+                    BitmapFont.Draw(image, t.X, t.Y, t.Text, t.Size, t.Anchor, t.Bold, RgbColour.Black);
                     break;
                 default:
                     break;

@@ -18,7 +18,7 @@ public enum TargetCategory { Eligible, PrimaryTarget, TargetArea, OtherProposedS
 public static class TreatmentPictures
 {
     private const int Size = 360;
-    private const double Cx = 160, Cy = 175;
+    private const double Cx = 175, Cy = 175;
     private static readonly double[] RingRadii = [130, 97, 64, 31];
     private static readonly RgbColour Outline = new(60, 60, 60);
 
@@ -67,7 +67,7 @@ public static class TreatmentPictures
         for (var i = 0; i < legend.Length; i++)
         {
             var y = 60 + 22 * i;
-            drawing.Rectangle(302, y, 12, 12, CategoryColour(legend[i]), Outline).Text(318, y + 10, Describe(legend[i]), 9);
+            drawing.Rectangle(317, y, 12, 12, CategoryColour(legend[i]), Outline).Text(333, y + 10, Describe(legend[i]), 9);
         }
         return drawing;
     }
@@ -159,7 +159,7 @@ public static class TreatmentPictures
 
     private static Drawing Frame(string title)
     {
-        var drawing = new Drawing(Size + 60, Size);
+        var drawing = new Drawing(Size + 90, Size);
         drawing.Text(Cx, 22, title, 14, "middle", bold: true);
         drawing.Text(Cx, Cy - RingRadii[0] - 4, "anterior", 9, "middle").Text(Cx - RingRadii[0] - 4, Cy + 3, "septal", 9, "end");
         drawing.Text(Cx, Cy + RingRadii[0] + 12, "inferior", 9, "middle");
@@ -196,7 +196,7 @@ public static class TreatmentPictures
 
     private static void ColourBar(Drawing drawing, ColourMap map, double low, double high, string lowLabel, string highLabel)
     {
-        const double x = 320, y = 60, w = 16, h = 220;
+        const double x = 335, y = 60, w = 16, h = 220;
         const int steps = 44;
         for (var s = 0; s < steps; s++)
         {

@@ -30,6 +30,12 @@ public static class PhantomOutputs
             return;
         }
         demo.Context.Say($"treatment files exported ({exported.Files.Count} DICOM files stored as blobs): {folder}");
+        demo.Context.Say($"  scar in the files: {exported.Scar switch
+        {
+            null => "none (no LGE)",
+            { Edit: null } scar => $"automatic FWHM, threshold {scar.ThresholdFraction:0.##}, burden {scar.ScarBurdenPercent}",
+            { Edit: { } edit } scar => $"as the analyst edited it at {edit.EditedAt:HH:mm} (threshold {edit.ThresholdFraction:0.##}, {edit.ErasedPixelCount} px erased, {edit.AddedPixelCount} added), burden {scar.ScarBurdenPercent}",
+        }}");
         foreach (var sub in new[] { "dicom", "pictures", "slicer" })
         {
             var path = Path.Combine(folder, sub);

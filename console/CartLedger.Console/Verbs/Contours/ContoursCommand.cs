@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Text.Json;
+using CartLedger.Console.Cli;
+using CartLedger.Domain.Access;
+using CartLedger.Domain.Procedures.Rules;
+using CartLedger.Workers.Cmr;
+using CartLedger.Workers.Support;
+
+namespace CartLedger.Console.Verbs.Contours;
+
+/// <summary>
+/// `cartledger contours import CONTOURS.json --procedure ID --by USER --by-name NAME --note TEXT`: an analyst's LV
+/// contours (contours.json as `cartledger cmr segment` writes it) checked against the procedure's stored cine and
+/// appended as contours_adjusted with the file as a blob; the worker then re-analyses from them.
+/// </summary>
+public static class ContoursCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static Command Create(Terminal terminal)
+    {
+        var contours = new Command("contours", "Analyst contours for a procedure's CMR study (manual contour import).")
+            .WithExamples("./cartledger contours import /tmp/p3-labels/contours.json --procedure 6f1c2a9e-0b7d-4c1e-9a53-2f8d6c4b1e07 --by an.bakker --by-name \"S. Bakker\" --note \"contoured in Segment\"");
+        contours.Subcommands.Add(Import(terminal));
+        return contours;
+    }
+
+    private static Command Import(Terminal terminal)
+    {
+        var file = new Argument<string>("CONTOURS_JSON") { Description = "contours.json as `cartledger cmr segment` writes it (images named by SOPInstanceUID, polygons in pixels)." };
+        var procedure = new Option<string>("--procedure") { Description = "The procedure (its id) whose CMR study the contours belong to." };
+        var by = new Option<string>("--by") { Description = "The analyst's user id (recorded as the author, role analyst)." };
+        var byName = new Option<string>("--by-name") { Description = "The analyst's printed name." };
+        var note = new Option<string>("--note") { Description = "What was contoured and why (required by the procedure record)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of lines." };
+        var command = new Command("import", "Import LV contours for the procedure's CMR cine: checked against the stored images (a bad file is refused naming file, field and reason; nothing written), appended once as contours_adjusted with the file as a blob; `worker --once` then recomputes scar, activation, mesh and targets from them.")
+        {
+            file, procedure, by, byName, note, json,
+        }.WithExamples("./cartledger contours import /tmp/p3-labels/contours.json --procedure 6f1c2a9e-0b7d-4c1e-9a53-2f8d6c4b1e07 --by an.bakker --by-name \"S. Bakker\" --note \"contoured in Segment\" --json");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            var id = Guid.TryParse(parse.GetValue(procedure), out var parsed) ? parsed : throw new UsageException("--procedure: a procedure id (GUID) is required");
+            var analyst = new Actor(Required(parse.GetValue(by), "--by"), Required(parse.GetValue(byName), "--by-name"), Role.Analyst);
+            var why = Required(parse.GetValue(note), "--note");
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"CONTOURS_JSON: no such file: {path}");
+            }
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            var store = await Database.OpenLedgerAsync(cancellationToken: cancellationToken);
+            var identity = WorkerIdentity.ForHost(SoftwareVersion.Current);
+            var appender = new ProcedureAppender(store, TimeProvider.System, identity.Terminal, identity.SoftwareVersion);
+            ContourImport.Result result;
+            try
+            {
+                result = await ContourImport.AppendAsync(appender, id, bytes, Path.GetFileName(path), analyst, TimeProvider.System.GetUtcNow(), why, cancellationToken);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CommandFailedException($"{e.Message}; nothing written");
+            }
+            catch (ProcedureRejectedException e)
+            {
+                throw new CommandFailedException($"contour import refused by the procedure ({e.Rule}), nothing written: {e.Message}");
+            }
+            if (parse.GetValue(json))
+            {
+                terminal.Line(JsonSerializer.Serialize(new { procedureId = id, contoursSha256 = result.Event.ContoursSha256, result.CineSeriesUid, result.SlicesWithLv, result.AlreadyImported }, Json));
+                return ExitCodes.Success;
+            }
+            terminal.Line(result.AlreadyImported
+                ? $"contours {result.Event.ContoursSha256[..12]}... already imported, nothing new"
+                : $"contours_adjusted: {result.SlicesWithLv} cine slices with LV contours, file stored as blob {result.Event.ContoursSha256[..12]}...");
+            terminal.Line($"run `./cartledger worker --once --procedure {id}` to recompute scar, activation, mesh and targets from them");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Required(string? value, string option) =>
+        string.IsNullOrWhiteSpace(value) ? throw new UsageException($"{option} is required") : value.Trim();
+}
