@@ -41,13 +41,15 @@ public sealed record ExportTreatmentFiles(Actor By, DateTimeOffset OccurredAt, V
 
 public sealed record AcquireFluoroscopy(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, ValueList<FluoroscopyView> Views) : ProcedureCommand(By, OccurredAt);
 
-public sealed record ProposeRegistration(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, Guid AcquisitionId, RegistrationMethod Method, RigidPose Pose, double Score, Millimetres? EstimatedTreMm, AlgorithmInfo Algorithm) : ProcedureCommand(By, OccurredAt);
+public sealed record ProposeRegistration(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, Guid AcquisitionId, RegistrationMethod Method, RigidPose Pose, double Score, Millimetres? EstimatedTreMm, AlgorithmInfo Algorithm,
+    ModelSet ModelSet = ModelSet.Cmr) : ProcedureCommand(By, OccurredAt);
 
 public sealed record AcceptRegistration(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, RigidPose? AdjustedPose) : ProcedureCommand(By, OccurredAt);
 
 public sealed record RejectRegistration(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, string Reason) : ProcedureCommand(By, OccurredAt);
 
-public sealed record MarkFluoroscopyLandmarks(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, ValueList<FluoroscopyLandmark> Landmarks) : ProcedureCommand(By, OccurredAt);
+public sealed record MarkFluoroscopyLandmarks(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, ValueList<FluoroscopyLandmark> Landmarks,
+    ModelSet ModelSet = ModelSet.Cmr) : ProcedureCommand(By, OccurredAt);
 
 public sealed record MarkElectrode(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, string Electrode, ValueList<ViewPixel> Picks) : ProcedureCommand(By, OccurredAt);
 

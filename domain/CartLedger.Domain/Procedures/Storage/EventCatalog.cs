@@ -25,7 +25,7 @@ public static class EventCatalog
         new("target_chosen", 1, typeof(TargetChosen)),
         new("treatment_files_exported", 1, typeof(TreatmentFilesExported)),
         new("fluoroscopy_acquired", 1, typeof(FluoroscopyAcquired)),
-        new("registration_proposed", 1, typeof(RegistrationProposed)),
+        new("registration_proposed", 2, typeof(RegistrationProposed)),
         new("registration_accepted", 1, typeof(RegistrationAccepted)),
         new("registration_rejected", 1, typeof(RegistrationRejected)),
         new("lead_position_measured", 1, typeof(LeadPositionMeasured)),
@@ -37,7 +37,7 @@ public static class EventCatalog
         new("follow_up_recorded", 2, typeof(FollowUpRecorded)),
         new("record_signed", 1, typeof(RecordSigned)),
         new("correction_recorded", 1, typeof(CorrectionRecorded)),
-        new("fluoroscopy_landmarks_marked", 1, typeof(FluoroscopyLandmarksMarked)),
+        new("fluoroscopy_landmarks_marked", 2, typeof(FluoroscopyLandmarksMarked)),
         new("electrode_marked", 1, typeof(ElectrodeMarked)),
         new("computation_failed", 1, typeof(ComputationFailed)),
     ];

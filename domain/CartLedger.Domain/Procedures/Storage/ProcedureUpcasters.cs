@@ -28,7 +28,16 @@ public static class ProcedureUpcasters
                 ["nt_pro_bnp_pg_ml"] = v1["nt_pro_bnp_pg_ml"]?.DeepClone(),
             },
         }),
+        // registration_proposed and fluoroscopy_landmarks_marked v1 knew one model, the CMR's; v2 names the model set.
+        new("registration_proposed", 1, v1 => WithModelSet(v1)),
+        new("fluoroscopy_landmarks_marked", 1, v1 => WithModelSet(v1)),
     ];
+
+    private static JsonObject WithModelSet(JsonObject v1)
+    {
+        v1["model_set"] = "cmr";
+        return v1;
+    }
 
     /// <summary>Applies every upcaster from <paramref name="fromVersion"/> up to <paramref name="toVersion"/>.</summary>
     public static JsonObject Upcast(string eventType, int fromVersion, int toVersion, JsonObject json)
