@@ -57,7 +57,8 @@ public sealed record MarkElectrode(Actor By, DateTimeOffset OccurredAt, Guid Acq
 public sealed record RecordComputationFailure(Actor By, DateTimeOffset OccurredAt, string Computation, string Code, string Reason, Guid? StudyId, AlgorithmInfo Algorithm) : ProcedureCommand(By, OccurredAt);
 
 /// <summary>The electrode's 3D point and 36-segment (from SegmentLookup) and distances from the registration work.</summary>
-public sealed record MeasureLeadPosition(Actor By, DateTimeOffset OccurredAt, Guid? RegistrationId, string Electrode, Point3Mm ElectrodeLpsMm, SegmentId Segment36, Millimetres? DistanceToTargetMm, Millimetres? DistanceToScarMm, Millimetres? DistanceToPhrenicNerveMm) : ProcedureCommand(By, OccurredAt);
+public sealed record MeasureLeadPosition(Actor By, DateTimeOffset OccurredAt, Guid? RegistrationId, string Electrode, Point3Mm ElectrodeLpsMm, SegmentId Segment36, Millimetres? DistanceToTargetMm, Millimetres? DistanceToScarMm, Millimetres? DistanceToPhrenicNerveMm,
+    Guid? PhrenicNerveRegistrationId = null) : ProcedureCommand(By, OccurredAt);
 
 public sealed record MeasureLeadElectrical(Actor By, DateTimeOffset OccurredAt, ElectricalMeasurement Measurement) : ProcedureCommand(By, OccurredAt);
 

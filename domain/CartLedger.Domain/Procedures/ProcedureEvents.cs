@@ -115,7 +115,8 @@ public sealed record ComputationFailed(Actor By, DateTimeOffset OccurredAt, stri
 /// Where the LV electrode lies: 3D point, segment in each model (18 and AHA 17 via the fixed table), category
 /// relative to the primary target in each model (null without a chosen target) and distances.
 /// </summary>
-public sealed record LeadPositionMeasured(Actor By, DateTimeOffset OccurredAt, Guid? RegistrationId, string Electrode, Point3Mm ElectrodeLpsMm, SegmentId Segment36, SegmentId Segment18, SegmentId Aha17, LeadCategories? Categories, Millimetres? DistanceToTargetMm, Millimetres? DistanceToScarMm, Millimetres? DistanceToPhrenicNerveMm) : ProcedureEvent(By, OccurredAt);
+public sealed record LeadPositionMeasured(Actor By, DateTimeOffset OccurredAt, Guid? RegistrationId, string Electrode, Point3Mm ElectrodeLpsMm, SegmentId Segment36, SegmentId Segment18, SegmentId Aha17, LeadCategories? Categories, Millimetres? DistanceToTargetMm, Millimetres? DistanceToScarMm, Millimetres? DistanceToPhrenicNerveMm,
+    Guid? PhrenicNerveRegistrationId = null) : ProcedureEvent(By, OccurredAt);
 
 /// <summary>Electrical properties at an electrode; QLV/QRS uses the intrinsic QRS of the indication.</summary>
 public sealed record LeadElectricalMeasured(Actor By, DateTimeOffset OccurredAt, ElectricalMeasurement Measurement, Percent QlvToQrsPercent) : ProcedureEvent(By, OccurredAt);

@@ -84,4 +84,20 @@ public class ModelSetTests
         Assert.Equal(ModelSet.Cmr, set);
         Assert.Equal(2, ProcedureEventCodec.Encode(decoded).SchemaVersion);
     }
+
+    [Fact]
+    public void A_version_1_lead_measurement_names_its_CMR_registration_as_the_one_that_placed_the_phrenic_nerve()
+    {
+        const string v1 = """{"by":{"user_id":"op.jansen","printed_name":"M. Jansen","role":"operator"},"occurred_at":"2026-03-10T10:45:00+00:00","registration_id":"5e1f0000-0000-4000-8000-00000000a200","electrode":"LV2","electrode_lps_mm":{"x":48.2,"y":31.5,"z":12.9},"segment36":"36:24","segment18":"18:12","aha17":"17:12","categories":{"in36":"adjacent","in18":"within","in_aha17":"within"},"distance_to_target_mm":9.5,"distance_to_scar_mm":27,"distance_to_phrenic_nerve_mm":41}""";
+        var lead = Assert.IsType<LeadPositionMeasured>(ProcedureEventCodec.Decode("lead_position_measured", 1, v1));
+        Assert.Equal(new Guid("5e1f0000-0000-4000-8000-00000000a200"), lead.PhrenicNerveRegistrationId);
+    }
+
+    [Fact]
+    public void A_phrenic_nerve_distance_must_name_an_accepted_registration()
+    {
+        var state = DemoHistory.Before("Lead position");
+        var measure = DemoHistory.Command<MeasureLeadPosition>() with { PhrenicNerveRegistrationId = Guid.NewGuid() };
+        AssertRejected(measure, state, "lead.requires_accepted_registration", "phrenic nerve");
+    }
 }

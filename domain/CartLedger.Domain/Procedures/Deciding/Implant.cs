@@ -93,9 +93,15 @@ public static partial class ProcedureDecider
                 PhysiologicalRanges.Check(d.Value, PhysiologicalRanges.LeadDistanceMm, name, "mm");
             }
         }
+        if (c.PhrenicNerveRegistrationId is { } nerveRegistration)
+        {
+            Reject.Unless(state.Registrations.Any(r => r.RegistrationId == nerveRegistration && r.Status == RegistrationStatus.Accepted), "lead.requires_accepted_registration",
+                $"registration {nerveRegistration}, named for the phrenic nerve distance, is not accepted");
+        }
         var categories = state.Target is { } target ? LeadClassifier.ClassifyInAllModels(c.Segment36, target.PrimaryTarget) : null;
         return new LeadPositionMeasured(c.By, c.OccurredAt, c.RegistrationId, c.Electrode, c.ElectrodeLpsMm, c.Segment36,
-            SegmentHierarchy.ToEighteen(c.Segment36), SegmentHierarchy.ToAha17(c.Segment36), categories, c.DistanceToTargetMm, c.DistanceToScarMm, c.DistanceToPhrenicNerveMm);
+            SegmentHierarchy.ToEighteen(c.Segment36), SegmentHierarchy.ToAha17(c.Segment36), categories, c.DistanceToTargetMm, c.DistanceToScarMm, c.DistanceToPhrenicNerveMm,
+            c.PhrenicNerveRegistrationId);
     }
 
     private static LeadElectricalMeasured MeasureElectrical(MeasureLeadElectrical c, ProcedureState state) =>

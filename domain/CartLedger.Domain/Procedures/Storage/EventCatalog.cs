@@ -28,7 +28,7 @@ public static class EventCatalog
         new("registration_proposed", 2, typeof(RegistrationProposed)),
         new("registration_accepted", 1, typeof(RegistrationAccepted)),
         new("registration_rejected", 1, typeof(RegistrationRejected)),
-        new("lead_position_measured", 1, typeof(LeadPositionMeasured)),
+        new("lead_position_measured", 2, typeof(LeadPositionMeasured)),
         new("lead_electrical_measured", 1, typeof(LeadElectricalMeasured)),
         new("deviation_recorded", 1, typeof(DeviationRecorded)),
         new("procedure_metrics_recorded", 1, typeof(ProcedureMetricsRecorded)),
