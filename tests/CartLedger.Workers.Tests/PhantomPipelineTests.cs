@@ -35,6 +35,7 @@ public sealed class PhantomPipeline : IAsyncLifetime
         Folders = PhantomScenario.Write(Patient, Path.Combine(RepoPaths.ScratchFolder("workers-phantom"), "patient"));
         ProcedureId = await Ledger.OpenProcedureAsync(CancellationToken.None);
         CmrImport = await Ledger.Importer.ImportAsync(Folders.Cmr, ProcedureId);
+        await Ledger.Importer.ImportAsync(Folders.Ct, ProcedureId);
         FirstDrain = await Ledger.Host().DrainAsync();
         FirstEventCount = (await Ledger.EventsAsync(ProcedureId, CancellationToken.None)).Count;
     }
@@ -133,7 +134,7 @@ public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<Phan
         await Ledger.Host().DrainAsync(cancellationToken: Ct);
         var acquisition = Assert.Single(xa.Studies).AcquisitionId!.Value;
         var acquired = (await Ledger.EventsAsync(Procedure, Ct)).OfType<FluoroscopyAcquired>().Single();
-        var intensity = Assert.Single((await Ledger.EventsAsync(Procedure, Ct)).OfType<RegistrationProposed>());
+        var intensity = Assert.Single((await Ledger.EventsAsync(Procedure, Ct)).OfType<RegistrationProposed>(), r => r.ModelSet == ModelSet.Cmr);
         Assert.Equal(RegistrationMethod.GradientCorrelation, intensity.Method);
         Assert.Equal(acquisition, intensity.AcquisitionId);
 
@@ -169,7 +170,15 @@ public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<Phan
     {
         const double DistanceToleranceMm = 3;
         var patient = pipeline.Patient;
-        var ctStudy = Assert.Single((await Ledger.Importer.ImportAsync(pipeline.Folders.Ct, Procedure, Ct)).Studies).StudyId!.Value;
+        var ctStudy = (await Ledger.EventsAsync(Procedure, Ct)).OfType<StudyImported>().Single(s => s.Modality == Modality.Ct).StudyId;
+        var ctIntensity = Assert.Single((await Ledger.EventsAsync(Procedure, Ct)).OfType<RegistrationProposed>(), r => r.ModelSet == ModelSet.Ct);
+        Assert.Equal(RegistrationMethod.GradientCorrelation, ctIntensity.Method);
+        Assert.Equal("ct-drr-gc-inplane/1", ctIntensity.Algorithm.Version);
+        var cmrFromCt = patient.Truth.CtFrame!.CtFromCmr.Inverse();
+        var intensityPose = Registration.Poses.FromDomain(ctIntensity.Pose);
+        var firstView = patient.Truth.Views[0];   // XA files put the isocentre at the origin
+        var intensityErrorMm = patient.Truth.CtFrame.PhrenicNerveCt.Average(p => intensityPose.Apply(p).DistanceTo(firstView.HeartPose.Apply(cmrFromCt.Apply(p)) - firstView.Geometry.IsocenterLps));
+        TestContext.Current.TestOutputHelper?.WriteLine($"CT intensity registration: phrenic nerve {intensityErrorMm:0.0} mm from the truth (first view), score {ctIntensity.Score}, {ctIntensity.Algorithm.Parameters.Single(p => p.Name == "qualityScore").Value} quality");
         await Ledger.StaffAsync(Procedure, new TracePhrenicNerve(WorkerLedger.Cardiologist, DateTimeOffset.UtcNow, ctStudy, PhantomScenario.CtPhrenicNerve(patient)), Ct);
         await Ledger.StaffAsync(Procedure, new MarkElectrode(WorkerLedger.Operator, DateTimeOffset.UtcNow, acquisition, "LV1 distal", PhantomScenario.Electrode(patient, acquired, 0)), Ct);
         await Ledger.Host().DrainAsync(cancellationToken: Ct);
@@ -178,7 +187,7 @@ public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<Phan
 
         await Ledger.StaffAsync(Procedure, new MarkFluoroscopyLandmarks(WorkerLedger.Operator, DateTimeOffset.UtcNow, acquisition, PhantomScenario.CtLandmarks(patient, acquired), ModelSet.Ct), Ct);
         await Ledger.Host().DrainAsync(cancellationToken: Ct);
-        var ctFused = (await Ledger.EventsAsync(Procedure, Ct)).OfType<RegistrationProposed>().Single(r => r.ModelSet == ModelSet.Ct);
+        var ctFused = (await Ledger.EventsAsync(Procedure, Ct)).OfType<RegistrationProposed>().Single(r => r.ModelSet == ModelSet.Ct && r.Method == RegistrationMethod.TwoViewLandmarks);
         Assert.Equal(RegistrationMethod.TwoViewLandmarks, ctFused.Method);
         await Ledger.StaffAsync(Procedure, new AcceptRegistration(WorkerLedger.Cardiologist, DateTimeOffset.UtcNow, ctFused.RegistrationId, null), Ct);
         await Ledger.StaffAsync(Procedure, new MarkElectrode(WorkerLedger.Operator, DateTimeOffset.UtcNow, acquisition, "LV1 distal", PhantomScenario.Electrode(patient, acquired, 0)), Ct);
@@ -190,6 +199,7 @@ public class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixture<Phan
         var truthMm = DistanceToPolylineMm(patient.Truth.Lead!.Electrodes[0], patient.Truth.PhrenicNerve);
         var ctErrorMm = Math.Abs(withCtPose.DistanceToPhrenicNerveMm!.Value.Value - truthMm);
         var cmrErrorMm = Math.Abs(withCmrPose.DistanceToPhrenicNerveMm!.Value.Value - truthMm);
+        TestContext.Current.TestOutputHelper?.WriteLine($"distance to the phrenic nerve: truth {truthMm:0.0} mm, CT pose {withCtPose.DistanceToPhrenicNerveMm}, CMR pose {withCmrPose.DistanceToPhrenicNerveMm}");
         Assert.True(ctErrorMm < DistanceToleranceMm && ctErrorMm < cmrErrorMm,
             $"distance to the phrenic nerve: truth {truthMm:0.0} mm, with the CT pose {withCtPose.DistanceToPhrenicNerveMm}, with the CMR pose {withCmrPose.DistanceToPhrenicNerveMm}; CT registration {ctFused.Pose}, TRE {ctFused.EstimatedTreMm}");
     }
