@@ -48,6 +48,14 @@ public sealed record GuidanceFeedback(bool ChangedTarget, bool ChangedVein, Dura
 /// <summary>Imaging modality of an imported study.</summary>
 public enum Modality { Cmr, Ct }
 
+/// <summary>
+/// Which planning model a registration brings onto the fluoroscopy. Each lives in its own study's frame of reference and
+/// is registered on its own (seed 1 fused CT and CMR separately): Cmr = the LV surface, scar and targets (the CMR study's
+/// frame); Ct = the structures traced on a CT study (phrenic nerve, CS ostium) and the CT volume itself (the CT's frame).
+/// Events stored before model sets existed were all CMR.
+/// </summary>
+public enum ModelSet { Cmr, Ct }
+
 /// <summary>What a series is used for.</summary>
 public enum SeriesKind { Cine, Lge, CtAngiography, Other }
 

@@ -41,13 +41,15 @@ public sealed record ExportTreatmentFiles(Actor By, DateTimeOffset OccurredAt, V
 
 public sealed record AcquireFluoroscopy(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, ValueList<FluoroscopyView> Views) : ProcedureCommand(By, OccurredAt);
 
-public sealed record ProposeRegistration(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, Guid AcquisitionId, RegistrationMethod Method, RigidPose Pose, double Score, Millimetres? EstimatedTreMm, AlgorithmInfo Algorithm) : ProcedureCommand(By, OccurredAt);
+public sealed record ProposeRegistration(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, Guid AcquisitionId, RegistrationMethod Method, RigidPose Pose, double Score, Millimetres? EstimatedTreMm, AlgorithmInfo Algorithm,
+    ModelSet ModelSet = ModelSet.Cmr) : ProcedureCommand(By, OccurredAt);
 
 public sealed record AcceptRegistration(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, RigidPose? AdjustedPose) : ProcedureCommand(By, OccurredAt);
 
 public sealed record RejectRegistration(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, string Reason) : ProcedureCommand(By, OccurredAt);
 
-public sealed record MarkFluoroscopyLandmarks(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, ValueList<FluoroscopyLandmark> Landmarks) : ProcedureCommand(By, OccurredAt);
+public sealed record MarkFluoroscopyLandmarks(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, ValueList<FluoroscopyLandmark> Landmarks,
+    ModelSet ModelSet = ModelSet.Cmr) : ProcedureCommand(By, OccurredAt);
 
 public sealed record MarkElectrode(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, string Electrode, ValueList<ViewPixel> Picks) : ProcedureCommand(By, OccurredAt);
 
@@ -55,7 +57,8 @@ public sealed record MarkElectrode(Actor By, DateTimeOffset OccurredAt, Guid Acq
 public sealed record RecordComputationFailure(Actor By, DateTimeOffset OccurredAt, string Computation, string Code, string Reason, Guid? StudyId, AlgorithmInfo Algorithm) : ProcedureCommand(By, OccurredAt);
 
 /// <summary>The electrode's 3D point and 36-segment (from SegmentLookup) and distances from the registration work.</summary>
-public sealed record MeasureLeadPosition(Actor By, DateTimeOffset OccurredAt, Guid? RegistrationId, string Electrode, Point3Mm ElectrodeLpsMm, SegmentId Segment36, Millimetres? DistanceToTargetMm, Millimetres? DistanceToScarMm, Millimetres? DistanceToPhrenicNerveMm) : ProcedureCommand(By, OccurredAt);
+public sealed record MeasureLeadPosition(Actor By, DateTimeOffset OccurredAt, Guid? RegistrationId, string Electrode, Point3Mm ElectrodeLpsMm, SegmentId Segment36, Millimetres? DistanceToTargetMm, Millimetres? DistanceToScarMm, Millimetres? DistanceToPhrenicNerveMm,
+    Guid? PhrenicNerveRegistrationId = null) : ProcedureCommand(By, OccurredAt);
 
 public sealed record MeasureLeadElectrical(Actor By, DateTimeOffset OccurredAt, ElectricalMeasurement Measurement) : ProcedureCommand(By, OccurredAt);
 

@@ -84,8 +84,9 @@ public sealed record FluoroscopyView(string Label, double PrimaryAngleDeg, doubl
 /// <summary>Fluoroscopy (one or more views) was acquired.</summary>
 public sealed record FluoroscopyAcquired(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, ValueList<FluoroscopyView> Views) : ProcedureEvent(By, OccurredAt);
 
-/// <summary>A registration of the model to one acquisition was proposed.</summary>
-public sealed record RegistrationProposed(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, Guid AcquisitionId, RegistrationMethod Method, RigidPose Pose, double Score, Millimetres? EstimatedTreMm, AlgorithmInfo Algorithm) : ProcedureEvent(By, OccurredAt);
+/// <summary>A registration of one model set (CMR or CT; v1 events were all CMR) to one acquisition was proposed.</summary>
+public sealed record RegistrationProposed(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, Guid AcquisitionId, RegistrationMethod Method, RigidPose Pose, double Score, Millimetres? EstimatedTreMm, AlgorithmInfo Algorithm,
+    ModelSet ModelSet = ModelSet.Cmr) : ProcedureEvent(By, OccurredAt);
 
 /// <summary>The cardiologist accepted a proposed registration, possibly with an adjusted pose.</summary>
 public sealed record RegistrationAccepted(Actor By, DateTimeOffset OccurredAt, Guid RegistrationId, RigidPose? AdjustedPose) : ProcedureEvent(By, OccurredAt);
@@ -99,8 +100,12 @@ public sealed record ViewPixel(int ViewIndex, double ColumnPx, double RowPx);
 /// <summary>One anatomical landmark for two-view fusion: its point on the model (planning LPS mm) and where it was picked in the views.</summary>
 public sealed record FluoroscopyLandmark(string Name, Point3Mm ModelLpsMm, ValueList<ViewPixel> Picks);
 
-/// <summary>Landmarks were picked in the views of an acquisition (seed 2's two-view fusion); a registration worker re-solves the pose from them.</summary>
-public sealed record FluoroscopyLandmarksMarked(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, ValueList<FluoroscopyLandmark> Landmarks) : ProcedureEvent(By, OccurredAt);
+/// <summary>
+/// Landmarks were picked in the views of an acquisition (seed 2's two-view fusion); a registration worker re-solves the
+/// pose of <paramref name="ModelSet"/> from them (the landmarks' model points are in that set's frame; v1 events were all CMR).
+/// </summary>
+public sealed record FluoroscopyLandmarksMarked(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, ValueList<FluoroscopyLandmark> Landmarks,
+    ModelSet ModelSet = ModelSet.Cmr) : ProcedureEvent(By, OccurredAt);
 
 /// <summary>An LV lead electrode was marked in at least two views of an acquisition; a registration worker measures its position.</summary>
 public sealed record ElectrodeMarked(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, string Electrode, ValueList<ViewPixel> Picks) : ProcedureEvent(By, OccurredAt);
@@ -116,7 +121,8 @@ public sealed record ComputationFailed(Actor By, DateTimeOffset OccurredAt, stri
 /// Where the LV electrode lies: 3D point, segment in each model (18 and AHA 17 via the fixed table), category
 /// relative to the primary target in each model (null without a chosen target) and distances.
 /// </summary>
-public sealed record LeadPositionMeasured(Actor By, DateTimeOffset OccurredAt, Guid? RegistrationId, string Electrode, Point3Mm ElectrodeLpsMm, SegmentId Segment36, SegmentId Segment18, SegmentId Aha17, LeadCategories? Categories, Millimetres? DistanceToTargetMm, Millimetres? DistanceToScarMm, Millimetres? DistanceToPhrenicNerveMm) : ProcedureEvent(By, OccurredAt);
+public sealed record LeadPositionMeasured(Actor By, DateTimeOffset OccurredAt, Guid? RegistrationId, string Electrode, Point3Mm ElectrodeLpsMm, SegmentId Segment36, SegmentId Segment18, SegmentId Aha17, LeadCategories? Categories, Millimetres? DistanceToTargetMm, Millimetres? DistanceToScarMm, Millimetres? DistanceToPhrenicNerveMm,
+    Guid? PhrenicNerveRegistrationId = null) : ProcedureEvent(By, OccurredAt);
 
 /// <summary>Electrical properties at an electrode; QLV/QRS uses the intrinsic QRS of the indication.</summary>
 public sealed record LeadElectricalMeasured(Actor By, DateTimeOffset OccurredAt, ElectricalMeasurement Measurement, Percent QlvToQrsPercent) : ProcedureEvent(By, OccurredAt);

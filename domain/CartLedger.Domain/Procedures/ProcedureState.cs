@@ -14,8 +14,12 @@ public sealed record RecordEntry(long Version, string EventType, string ContentS
 /// <summary>Where a proposed registration stands.</summary>
 public enum RegistrationStatus { Proposed, Accepted, Rejected }
 
-/// <summary>A registration proposal and its status.</summary>
-public sealed record RegistrationEntry(Guid RegistrationId, Guid AcquisitionId, RegistrationMethod Method, RegistrationStatus Status);
+/// <summary>
+/// A registration proposal and its status. Pose: the proposed pose, replaced by the adjusted pose when it was accepted
+/// with one (the pose in force once accepted).
+/// </summary>
+public sealed record RegistrationEntry(Guid RegistrationId, Guid AcquisitionId, RegistrationMethod Method, RegistrationStatus Status,
+    ModelSet ModelSet = ModelSet.Cmr, RigidPose? Pose = null);
 
 /// <summary>The current scar: per-segment transmurality and burden, from the segmentation or the latest edit.</summary>
 public sealed record ScarState(ValueList<SegmentScar> Transmurality, Quantities.Percent ScarBurdenPercent, double ThresholdFraction);
@@ -69,4 +73,17 @@ public sealed record ProcedureState
     public FollowUpRecorded? Assessment(AssessmentVisit visit) => Assessments.LastOrDefault(a => a.Value.Visit == visit)?.Value;
 
     public bool HasDeviation(DeviationKind kind) => Deviations.Any(d => d.Value.Kind == kind);
+
+    public bool IsCtStudy(Guid studyId) => Studies.Any(s => s.StudyId == studyId && s.Modality == Modality.Ct);
+
+    /// <summary>A CT model set exists: a CT study was imported, or the phrenic nerve or CS ostium was traced on one.</summary>
+    public bool HasCtModel => Studies.Any(s => s.Modality == Modality.Ct)
+        || (PhrenicNerve is { } nerve && IsCtStudy(nerve.StudyId)) || (SinusOstium is { } ostium && IsCtStudy(ostium.StudyId));
+
+    /// <summary>
+    /// The registration in force for one model set on one acquisition: the latest accepted one (acceptance is per
+    /// acquisition and model set: accepting the CT registration leaves the CMR one in force), or null.
+    /// </summary>
+    public RegistrationEntry? AcceptedRegistration(Guid acquisitionId, ModelSet set) =>
+        Registrations.LastOrDefault(r => r.AcquisitionId == acquisitionId && r.ModelSet == set && r.Status == RegistrationStatus.Accepted);
 }

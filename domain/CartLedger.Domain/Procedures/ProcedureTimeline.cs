@@ -28,7 +28,7 @@ public static class ProcedureTimeline
         TargetChosen x => $"target chosen: {Label(x.PrimaryTarget)}, area {string.Join(", ", x.TargetArea)}{(x.FollowsProposal ? " (as proposed)" : $" (override: {x.OverrideReason})")}",
         TreatmentFilesExported x => $"treatment files exported: {string.Join(", ", x.Files.Select(f => f.Kind))}{ScarShown(x.Scar)}",
         FluoroscopyAcquired x => $"fluoroscopy acquired: {string.Join(" + ", x.Views.Select(v => v.Label))}",
-        RegistrationProposed x => $"registration proposed ({x.Method}): score {x.Score:0.###}, estimated TRE {x.EstimatedTreMm?.ToString() ?? "n/a"}{Entered(x.Algorithm)}",
+        RegistrationProposed x => $"registration proposed ({x.Method}{(x.ModelSet == ModelSet.Ct ? ", CT model" : "")}): score {x.Score:0.###}, estimated TRE {x.EstimatedTreMm?.ToString() ?? "n/a"}{Entered(x.Algorithm)}",
         RegistrationAccepted x => $"registration accepted{(x.AdjustedPose is null ? "" : " with an adjusted pose")}",
         RegistrationRejected x => $"registration rejected: {x.Reason}",
         LeadPositionMeasured x => $"lead {x.Electrode} in {Label(x.Segment36)}: {Categories(x)}, {x.DistanceToTargetMm?.ToString() ?? "n/a"} to target",

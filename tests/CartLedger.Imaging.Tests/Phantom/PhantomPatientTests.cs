@@ -12,6 +12,13 @@ public class PhantomPatientTests(SmallPhantom phantom)
     private PhantomPatient P => phantom.Patient;
 
     [Fact]
+    public void By_default_the_CT_shares_the_CMR_frame_and_truth_has_no_CT_frame()
+    {
+        Assert.Null(P.Truth.CtFrame);
+        Assert.Same(P.Ct, P.CtAsAcquired);
+    }
+
+    [Fact]
     public void The_LV_has_heart_failure_dimensions()
     {
         var heart = P.Truth.Heart;

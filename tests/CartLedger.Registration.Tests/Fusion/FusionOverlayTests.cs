@@ -71,4 +71,23 @@ public class FusionOverlayTests
         Assert.Equal([160, 160, 3], read.PixelShape);
         Assert.Equal(picture.Rgb.Select(b => (double)b), read.PixelValues);
     }
+
+    [Fact]
+    public void The_CT_model_sets_nerve_and_ostium_follow_the_CT_pose_not_the_CMR_pose()
+    {
+        var view = SyntheticScene.View(40, 0, 320, 0.8);
+        // A CT from another day: its frame lies 40 mm along the body axis from the CMR's.
+        var nerveCt = new[] { new Vec3(-40, 0, 0), new Vec3(-40, 0, 80) };
+        var ctPose = RigidTransform.FromTranslation(new Vec3(0, 0, -40)).Then(Pose);
+        var scene = Scene() with { PhrenicNerve = null, CoronarySinusOstium = null, Ct = new CtModelOverlay(ctPose, nerveCt, new Vec3(20, 5, 65)) };
+
+        var picture = FusionOverlay.Render(Frame(view), Pose, scene);
+
+        var projection = view.ToProjectionMatrix();
+        var drawnAt = projection.Project(ctPose.Apply(new Vec3(-40, 0, 40)));
+        var cmrPoseWouldDrawAt = projection.Project(Pose.Apply(new Vec3(-40, 0, 40)));
+        Assert.Equal((FusionOverlay.PhrenicNerveColour.R, FusionOverlay.PhrenicNerveColour.G, FusionOverlay.PhrenicNerveColour.B), picture[(int)Math.Round(drawnAt.X), (int)Math.Round(drawnAt.Y)]);
+        Assert.True(drawnAt.DistanceTo(cmrPoseWouldDrawAt) > 20);
+        Assert.True(Count(picture, FusionOverlay.OstiumColour) > 10);
+    }
 }

@@ -6,8 +6,8 @@ namespace CartLedger.Imaging.Phantom;
 /// <summary>
 /// Writes a phantom patient's studies as DICOM through the imaging writers: one study per modality (CT, CMR with a
 /// cine and an LGE series, XA with one series per view). All UIDs derive from the seed; no dates are written, so the
-/// same patient always gives the same bytes. CT and CMR share one frame of reference because the phantom puts them in
-/// the same patient frame; XA files carry the C-arm geometry relative to the isocentre (legacy XA cannot store it in
+/// same patient always gives the same bytes. CT and CMR share one frame of reference unless the CT was acquired in its own
+/// (<see cref="PhantomOptions.CtOwnFrame"/>: then the CT series has its own FrameOfReferenceUID and positions); XA files carry the C-arm geometry relative to the isocentre (legacy XA cannot store it in
 /// patient coordinates: truth.json has it).
 /// </summary>
 public static class PhantomDicomWriter
@@ -24,8 +24,9 @@ public static class PhantomDicomWriter
         var xaStudy = new DicomStudy(dicomPatient, PhantomUids.For(seed, "xa study"), "XA1", Description: "Phantom CRT implant fluoroscopy");
 
         var ctFolder = Folder(root, "ct");
-        var ctSeries = new DicomSeries(ctStudy, PhantomUids.For(seed, "ct series"), frame, 1, "Thorax CT with contrast");
-        DicomWriter.WriteCtVolume(ctFolder, ctSeries, patient.Ct, new CtImageAttributes { SliceThicknessMm = patient.Ct.Geometry.SpacingMm.Z, ConvolutionKernel = "SOFT" });
+        var ctFrame = patient.Truth.CtFrame?.FrameOfReferenceUid ?? frame;
+        var ctSeries = new DicomSeries(ctStudy, PhantomUids.For(seed, "ct series"), ctFrame, 1, "Thorax CT with contrast");
+        DicomWriter.WriteCtVolume(ctFolder, ctSeries, patient.CtAsAcquired, new CtImageAttributes { SliceThicknessMm = patient.Ct.Geometry.SpacingMm.Z, ConvolutionKernel = "SOFT" });
 
         var rr = (int)Math.Round(patient.Heart.Contraction.RrMs);
         var cineFolder = Folder(root, "cine");

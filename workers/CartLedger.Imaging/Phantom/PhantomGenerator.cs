@@ -74,6 +74,7 @@ public static class PhantomGenerator
             PhrenicNerve = heart.PhrenicNerve.Tube.Nodes,
             Lead = lead is null ? null : new LeadTruth(lead.VeinName, leadSegment!.Value, lead.Electrodes, lead.Electrodes.Select(e => SegmentOf(heart, e)).ToList()),
             Views = views.Select(v => ViewTruthOf(v.View, heart, lead)).ToList(),
+            CtFrame = options.CtOwnFrame ? CtFrameOffset.Truth(seed, heart) : null,
         };
         Stage("truth");
         return new PhantomPatient

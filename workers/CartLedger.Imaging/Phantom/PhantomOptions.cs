@@ -38,6 +38,12 @@ public sealed record PhantomOptions
 
     public CtResolution Ct { get; init; } = CtResolution.Full;
 
+    /// <summary>
+    /// The CT in its own frame of reference (<see cref="CtFrameOffset"/>: a seeded table shift and tilt from the CMR
+    /// frame), with its own FrameOfReferenceUID; off by default: CT and CMR share one frame, as before.
+    /// </summary>
+    public bool CtOwnFrame { get; init; }
+
     /// <summary>Detector pixels per side (square detector) and their pitch at the detector, mm.</summary>
     public int DetectorPixels { get; init; } = 1024;
     public double DetectorPixelMm { get; init; } = 0.3;

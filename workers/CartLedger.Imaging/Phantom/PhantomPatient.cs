@@ -16,8 +16,11 @@ public sealed class PhantomPatient
     public required ThoraxLayout Thorax { get; init; }
     public required HeartModel Heart { get; init; }
 
-    /// <summary>Contrast-enhanced thorax CT in HU (the CT study).</summary>
+    /// <summary>Contrast-enhanced thorax CT in HU, placed in the CMR frame (the generator's one patient frame).</summary>
     public required Volume Ct { get; init; }
+
+    /// <summary>The CT as its study stores it: in its own frame when <see cref="PhantomOptions.CtOwnFrame"/>, else <see cref="Ct"/>.</summary>
+    public Volume CtAsAcquired => Truth.CtFrame is { } frame ? new Volume(CtFrameOffset.InCtFrame(Ct.Geometry, frame.CtFromCmr), Ct.Voxels) : Ct;
 
     /// <summary>Short-axis SSFP cine, base to apex, <see cref="PhantomOptions.CinePhases"/> phases per slice.</summary>
     public required CineStack Cine { get; init; }

@@ -8,14 +8,22 @@ namespace CartLedger.Registration.Overlay;
 
 /// <summary>
 /// What an overlay shows, all in model coordinates (the plan's frame, mm): the epicardial surface and, optionally,
-/// which of its vertices are scar and target, the left phrenic nerve's course and the coronary sinus ostium.
+/// which of its vertices are scar and target, the left phrenic nerve's course and the coronary sinus ostium. The CT
+/// model set (<paramref name="Ct"/>), when registered on its own, is drawn with its own pose.
 /// </summary>
 public sealed record OverlayScene(
     TriangleMesh Epicardium,
     IReadOnlyList<bool>? ScarVertices = null,
     IReadOnlyList<bool>? TargetVertices = null,
     IReadOnlyList<Vec3>? PhrenicNerve = null,
-    Vec3? CoronarySinusOstium = null);
+    Vec3? CoronarySinusOstium = null,
+    CtModelOverlay? Ct = null);
+
+/// <summary>
+/// The CT model set (seed 1: CT and CMR fused separately): its phrenic nerve and CS ostium in the CT's frame (mm) and
+/// the CT registration's pose (CT frame to patient LPS), which places them instead of the CMR pose.
+/// </summary>
+public sealed record CtModelOverlay(RigidTransform CtToPatient, IReadOnlyList<Vec3>? PhrenicNerve = null, Vec3? CoronarySinusOstium = null);
 
 /// <summary>
 /// The fluoroscopy frame with the registered plan drawn over it through the frame's own C-arm geometry (so another
@@ -58,7 +66,20 @@ public static class FusionOverlay
             }
         }
         legend.Insert(0, ("epicardium", EpicardiumColour));
-        if (scene.PhrenicNerve is { Count: > 0 } nerve)
+        DrawStructures(canvas, projection, scene.PhrenicNerve, scene.CoronarySinusOstium, scale, legend, "");
+        if (scene.Ct is { } ct)
+        {
+            DrawStructures(canvas, g.ToProjectionMatrix().Compose(ct.CtToPatient), ct.PhrenicNerve, ct.CoronarySinusOstium, scale, legend, " (CT)");
+        }
+        DrawLegend(canvas, legend, caption ?? ViewName(g), scale);
+        return canvas.Picture;
+    }
+
+    /// <summary>The phrenic nerve and the CS ostium of one model set through its own projection (model to pixels).</summary>
+    private static void DrawStructures(OverlayCanvas canvas, ProjectionMatrix projection, IReadOnlyList<Vec3>? phrenicNerve, Vec3? coronarySinusOstium, int scale,
+        List<(string Label, RgbColour Colour)> legend, string setSuffix)
+    {
+        if (phrenicNerve is { Count: > 0 } nerve)
         {
             var pixels = nerve.Select(projection.Project).ToArray();
             for (var i = 0; i + 1 < pixels.Length; i++)
@@ -69,17 +90,15 @@ public static class FusionOverlay
             {
                 canvas.Disc(pixels[0].X, pixels[0].Y, 2 * scale, PhrenicNerveColour);
             }
-            legend.Add(("phrenic nerve", PhrenicNerveColour));
+            legend.Add(("phrenic nerve" + setSuffix, PhrenicNerveColour));
         }
-        if (scene.CoronarySinusOstium is { } ostium)
+        if (coronarySinusOstium is { } ostium)
         {
             var p = projection.Project(ostium);
             canvas.Ring(p.X, p.Y, 5 * scale, 1.5 * scale, OstiumColour);
             canvas.Disc(p.X, p.Y, scale, OstiumColour);
-            legend.Add(("CS ostium", OstiumColour));
+            legend.Add(("CS ostium" + setSuffix, OstiumColour));
         }
-        DrawLegend(canvas, legend, caption ?? ViewName(g), scale);
-        return canvas.Picture;
     }
 
     /// <summary>Writes <paramref name="picture"/> as an RGB Secondary Capture in the X-ray's study (identifiers derived, never the wall clock).</summary>

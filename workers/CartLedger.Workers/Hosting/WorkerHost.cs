@@ -51,6 +51,7 @@ public sealed class WorkerHost
             new CmrRecomputeHandler(appender, identity, Options.Cmr),
             new TreatmentExportHandler(appender, identity, Options.TreatmentExport ?? new CmrTreatmentExport(Options.Cmr)),
             new RegistrationProposalHandler(appender, identity),
+            new CtRegistrationProposalHandler(appender, identity),
             new LandmarkRegistrationHandler(appender, identity),
             new LeadMeasurementHandler(appender, identity),
         ];

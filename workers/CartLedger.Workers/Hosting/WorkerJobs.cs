@@ -16,6 +16,7 @@ public static class WorkerJobs
     public const string CmrRecompute = "cmr.recompute";
     public const string CmrExport = "cmr.export";
     public const string RegistrationPropose = "registration.propose";
+    public const string RegistrationProposeCt = "registration.propose-ct";
     public const string RegistrationLandmarks = "registration.landmarks";
     public const string RegistrationMeasure = "registration.measure";
 
@@ -40,9 +41,16 @@ public static class WorkerJobs
             ElectrodeMarked => RegistrationMeasure,
             _ => null,
         };
+        JobRequest Job(string jobKind) =>
+            new(jobKind, e.EventId, e.Position, JsonSerializer.Serialize(new JobPayload(e.StreamId, e.StreamVersion, e.EventType), JobPayload.Json), MaxAttempts: 3);
         if (kind is not null)
         {
-            yield return new JobRequest(kind, e.EventId, e.Position, JsonSerializer.Serialize(new JobPayload(e.StreamId, e.StreamVersion, e.EventType), JobPayload.Json), MaxAttempts: 3);
+            yield return Job(kind);
+        }
+        if (decoded is FluoroscopyAcquired)
+        {
+            // The CT model set is registered on its own (seed 1); its handler appends nothing when no CT is imported.
+            yield return Job(RegistrationProposeCt);
         }
     }
 }

@@ -190,7 +190,7 @@ public sealed class LandmarkRegistrationHandler(ProcedureAppender appender, Work
         var tre = fused.ExpectedTargetErrorMm is { } e2 && double.IsFinite(e2) ? new Millimetres(Math.Round(e2, 2)) : (Millimetres?)null;
         var registrationId = DerivedIds.From("registration", context.Trigger.Recorded.EventId.ToString());
         return new JobOutcome([new ProposeRegistration(Identity.Actor, context.Now, registrationId, acquisition.AcquisitionId, RegistrationMethod.TwoViewLandmarks, pose,
-            Math.Round(fused.RmsResidualMm, 3), tre, info)], []);
+            Math.Round(fused.RmsResidualMm, 3), tre, info, marked.ModelSet)], []);
     }
 }
 
@@ -208,14 +208,14 @@ public sealed class LeadMeasurementHandler(ProcedureAppender appender, WorkerIde
     {
         var marked = (ElectrodeMarked)context.Trigger.Event;
         var acquisition = RegistrationInputs.Acquisition(context.State, marked.AcquisitionId);
-        var accepted = context.State.Registrations.LastOrDefault(r => r.AcquisitionId == marked.AcquisitionId && r.Status == RegistrationStatus.Accepted)
-            ?? throw new ComputationProblem("registration-not-accepted", "no registration of this acquisition is accepted: accept one before the electrode can be measured");
-        var pose = PoseOf(context, accepted.RegistrationId);
+        var accepted = ModelSetPoses.Cmr(context.State, marked.AcquisitionId);
+        var nervePose = ModelSetPoses.PhrenicNerve(context.State, marked.AcquisitionId, accepted);
+        var pose = accepted.Pose;
         var mesh = await MeshBlob.LoadAsync(Appender.Store.DataSource, context.State, cancellationToken);
         var frames = await RegistrationInputs.FramesAsync(Appender, acquisition, cancellationToken);
         var surface = new SegmentedSurface(mesh.ToMesh(), mesh.Locations(), VertexScar(context, mesh));
         var target = context.State.Target;
-        var nerve = context.State.PhrenicNerve?.PathLpsMm.Select(p => pose.Apply(new Vec3(p.X, p.Y, p.Z))).ToList();
+        var nerve = context.State.PhrenicNerve?.PathLpsMm.Select(p => nervePose.Pose.Apply(new Vec3(p.X, p.Y, p.Z))).ToList();
         var plan = new LeadPlan(target?.PrimaryTarget, target?.TargetArea.ToList() ?? [], nerve);
         var clicks = marked.Picks.Select(p => new ViewPoint(frames[p.ViewIndex].Geometry, new Vec2(p.ColumnPx, p.RowPx))).ToList();
         var result = LeadPositionMeasurement.Measure(clicks, pose, surface, plan);
@@ -224,7 +224,7 @@ public sealed class LeadMeasurementHandler(ProcedureAppender appender, WorkerIde
         return new JobOutcome([new MeasureLeadPosition(Identity.Actor, context.Now, accepted.RegistrationId, marked.Electrode,
             new Point3Mm(Math.Round(modelPoint.X, 2), Math.Round(modelPoint.Y, 2), Math.Round(modelPoint.Z, 2)),
             result.Segments.Segment36.IsApicalCap ? SegmentId.ApicalCap(SegmentModelKind.ThirtySix) : result.Segments.Segment36,
-            Mm(result.DistanceToTargetMm), Mm(result.DistanceToScarMm), Mm(result.DistanceToPhrenicNerveMm))], []);
+            Mm(result.DistanceToTargetMm), Mm(result.DistanceToScarMm), Mm(result.DistanceToPhrenicNerveMm), nerve is null ? null : nervePose.RegistrationId)], []);
     }
 
     /// <summary>
@@ -241,13 +241,5 @@ public sealed class LeadMeasurementHandler(ProcedureAppender appender, WorkerIde
         }
         var scarred = scar.Transmurality.Where(t => t.TransmuralityPercent.Value > 0).Select(t => t.Segment.Number).ToHashSet();
         return [.. mesh.Segment36.Select(scarred.Contains)];
-    }
-
-    /// <summary>The accepted pose: the cardiologist's adjusted pose when given, else the proposed one.</summary>
-    private static RigidTransform PoseOf(JobContext context, Guid registrationId)
-    {
-        var proposed = context.Records.Select(r => r.Event).OfType<RegistrationProposed>().Last(r => r.RegistrationId == registrationId);
-        var accepted = context.Records.Select(r => r.Event).OfType<RegistrationAccepted>().Last(r => r.RegistrationId == registrationId);
-        return Poses.FromDomain(accepted.AdjustedPose ?? proposed.Pose);
     }
 }

@@ -21,6 +21,7 @@ public static class PhantomCommand
         var venogram = new Option<string>("--venogram") { Description = "on | off: contrast in the coronary sinus and branches.", DefaultValueFactory = _ => "on" };
         var lead = new Option<string>("--lead") { Description = "none | target | SEG: where the quadripolar LV lead lies.", DefaultValueFactory = _ => "target" };
         var ct = new Option<string>("--ct") { Description = "full (1 mm) | fast (2 mm, for benchmarks).", DefaultValueFactory = _ => "full" };
+        var ctFrame = new Option<string>("--ct-frame") { Description = "shared (CT and CMR in one frame of reference) | own (the CT in its own frame: a seeded table shift and tilt; truth.json ctFrame).", DefaultValueFactory = _ => "shared" };
         var detector = new Option<int>("--detector") { Description = "Detector pixels per side.", DefaultValueFactory = _ => 1024 };
         var pixel = new Option<double>("--pixel-mm") { Description = "Detector pixel pitch, mm.", DefaultValueFactory = _ => 0.3 };
         var phases = new Option<int>("--phases") { Description = "Cine phases per R-R.", DefaultValueFactory = _ => 30 };
@@ -28,11 +29,12 @@ public static class PhantomCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of lines." };
         var command = new Command("phantom", "Generate a synthetic CRT patient with known ground truth (CT, cine, LGE, two fluoroscopy views, truth.json).")
         {
-            output, seed, scar, activation, lbbb, late, views, venogram, lead, ct, detector, pixel, phases, preview, json,
+            output, seed, scar, activation, lbbb, late, views, venogram, lead, ct, ctFrame, detector, pixel, phases, preview, json,
         }.WithExamples(
             "./cartledger phantom --out /tmp/p7 --seed 7 --preview",
             "./cartledger phantom --out /tmp/p8 --seed 8 --scar 17:75,18:50 --lbbb --views LAO40,RAO30 --lead target",
-            "./cartledger phantom --out /tmp/p9 --seed 9 --scar none --activation normal --venogram off --lead none --ct fast");
+            "./cartledger phantom --out /tmp/p9 --seed 9 --scar none --activation normal --venogram off --lead none --ct fast",
+            "./cartledger phantom --out /tmp/p3 --seed 3 --ct fast --ct-frame own");
         command.SetAction(parse =>
         {
             // Not a Required option: --help must work without it (the CLI contract exits 2 on any parse error).
@@ -58,6 +60,12 @@ public static class PhantomCommand
                     "full" => CtResolution.Full,
                     "fast" => CtResolution.Fast,
                     var v => throw new UsageException($"--ct: '{v}' is not full or fast"),
+                },
+                CtOwnFrame = parse.GetValue(ctFrame)!.ToLowerInvariant() switch
+                {
+                    "shared" => false,
+                    "own" => true,
+                    var v => throw new UsageException($"--ct-frame: '{v}' is not shared or own"),
                 },
                 DetectorPixels = parse.GetValue(detector),
                 DetectorPixelMm = parse.GetValue(pixel),

@@ -21,7 +21,11 @@ public static partial class ProcedureDecider
             Reject.Unless(landmark.Picks.Count > 0, "landmarks.unpicked", $"landmark '{landmark.Name}' is not picked in any view");
             CheckPicks(landmark.Picks, acquisition, $"landmark '{landmark.Name}'");
         }
-        return new FluoroscopyLandmarksMarked(c.By, c.OccurredAt, c.AcquisitionId, c.Landmarks);
+        if (c.ModelSet == ModelSet.Ct)
+        {
+            RequireModelSet(state, c.ModelSet);
+        }
+        return new FluoroscopyLandmarksMarked(c.By, c.OccurredAt, c.AcquisitionId, c.Landmarks, c.ModelSet);
     }
 
     private static ElectrodeMarked MarkElectrode(MarkElectrode c, ProcedureState state)

@@ -27,7 +27,7 @@ public static partial class ProcedureDecider
     {
         var acquisition = Reject.NotNull(state.Acquisitions.FirstOrDefault(a => a.AcquisitionId == c.AcquisitionId),
             "registration.unknown_fluoroscopy", $"no fluoroscopy {c.AcquisitionId} has been acquired");
-        Reject.NotNull(state.Mesh, "registration.requires_mesh", "there is no epicardial model to register yet");
+        RequireModelSet(state, c.ModelSet);
         Reject.Unless(state.Registrations.All(r => r.RegistrationId != c.RegistrationId), "registration.duplicate", $"registration {c.RegistrationId} already exists");
         if (c.Method == RegistrationMethod.TwoViewLandmarks)
         {
@@ -35,7 +35,20 @@ public static partial class ProcedureDecider
             Reject.Unless(separation >= MinimumTwoViewSeparationDeg, "registration.views_too_close",
                 $"two-view landmark fusion needs two views at least {MinimumTwoViewSeparationDeg} deg apart; this acquisition's are {separation:0.#} deg apart");
         }
-        return new RegistrationProposed(c.By, c.OccurredAt, c.RegistrationId, c.AcquisitionId, c.Method, c.Pose, c.Score, c.EstimatedTreMm, c.Algorithm);
+        return new RegistrationProposed(c.By, c.OccurredAt, c.RegistrationId, c.AcquisitionId, c.Method, c.Pose, c.Score, c.EstimatedTreMm, c.Algorithm, c.ModelSet);
+    }
+
+    /// <summary>A registration needs its model: the CMR set the epicardial mesh, the CT set a CT study or structures traced on one.</summary>
+    internal static void RequireModelSet(ProcedureState state, ModelSet set)
+    {
+        if (set == ModelSet.Ct)
+        {
+            Reject.Unless(state.HasCtModel, "registration.requires_ct_model", "there is no CT model to register: import a CT study or trace the phrenic nerve or CS ostium on one");
+        }
+        else
+        {
+            Reject.NotNull(state.Mesh, "registration.requires_mesh", "there is no epicardial model to register yet");
+        }
     }
 
     private static RegistrationAccepted Accept(AcceptRegistration c, ProcedureState state)
@@ -80,9 +93,15 @@ public static partial class ProcedureDecider
                 PhysiologicalRanges.Check(d.Value, PhysiologicalRanges.LeadDistanceMm, name, "mm");
             }
         }
+        if (c.PhrenicNerveRegistrationId is { } nerveRegistration)
+        {
+            Reject.Unless(state.Registrations.Any(r => r.RegistrationId == nerveRegistration && r.Status == RegistrationStatus.Accepted), "lead.requires_accepted_registration",
+                $"registration {nerveRegistration}, named for the phrenic nerve distance, is not accepted");
+        }
         var categories = state.Target is { } target ? LeadClassifier.ClassifyInAllModels(c.Segment36, target.PrimaryTarget) : null;
         return new LeadPositionMeasured(c.By, c.OccurredAt, c.RegistrationId, c.Electrode, c.ElectrodeLpsMm, c.Segment36,
-            SegmentHierarchy.ToEighteen(c.Segment36), SegmentHierarchy.ToAha17(c.Segment36), categories, c.DistanceToTargetMm, c.DistanceToScarMm, c.DistanceToPhrenicNerveMm);
+            SegmentHierarchy.ToEighteen(c.Segment36), SegmentHierarchy.ToAha17(c.Segment36), categories, c.DistanceToTargetMm, c.DistanceToScarMm, c.DistanceToPhrenicNerveMm,
+            c.PhrenicNerveRegistrationId);
     }
 
     private static LeadElectricalMeasured MeasureElectrical(MeasureLeadElectrical c, ProcedureState state) =>

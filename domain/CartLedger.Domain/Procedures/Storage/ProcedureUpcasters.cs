@@ -34,7 +34,22 @@ public static class ProcedureUpcasters
             v1["scar"] = null;
             return v1;
         }),
+        // registration_proposed and fluoroscopy_landmarks_marked v1 knew one model, the CMR's; v2 names the model set.
+        new("registration_proposed", 1, v1 => WithModelSet(v1)),
+        new("fluoroscopy_landmarks_marked", 1, v1 => WithModelSet(v1)),
+        // lead_position_measured v1 did not say which registration placed the phrenic nerve: it was the CMR one it names.
+        new("lead_position_measured", 1, v1 =>
+        {
+            v1["phrenic_nerve_registration_id"] = v1["registration_id"]?.DeepClone();
+            return v1;
+        }),
     ];
+
+    private static JsonObject WithModelSet(JsonObject v1)
+    {
+        v1["model_set"] = "cmr";
+        return v1;
+    }
 
     /// <summary>Applies every upcaster from <paramref name="fromVersion"/> up to <paramref name="toVersion"/>.</summary>
     public static JsonObject Upcast(string eventType, int fromVersion, int toVersion, JsonObject json)

@@ -15,6 +15,9 @@ public sealed record PhantomTruth
     public required IReadOnlyList<Vec3> PhrenicNerve { get; init; }
     public required LeadTruth? Lead { get; init; }
     public required IReadOnlyList<ViewTruth> Views { get; init; }
+
+    /// <summary>The CT's own frame when the CT was acquired apart from the CMR; null when they share one frame.</summary>
+    public CtFrameTruth? CtFrame { get; init; }
 }
 
 /// <summary>FrameOrigin: Origin of the LV frame (long axis at the equator of the ED endocardium). Ex: theta = 0 direction (anterior RV insertion point). Et: theta = 90 degrees direction (theta grows towards the septum). Ez: Long axis, apex to base.</summary>

@@ -73,6 +73,16 @@ public static class TruthJsonWriter
                 w.WriteEndObject();
             }
             WriteViews(w, t.Views);
+            if (t.CtFrame is { } ctFrame)
+            {
+                w.WriteStartObject("ctFrame");
+                w.WriteString("frameOfReferenceUid", ctFrame.FrameOfReferenceUid);
+                Numbers(w, "ctFromCmr4x4", ctFrame.CtFromCmr.ToMatrix4x4());
+                Points(w, "phrenicNerveCt", ctFrame.PhrenicNerveCt);
+                Point(w, "coronarySinusOstiumCt", ctFrame.CoronarySinusOstiumCt);
+                Point(w, "lvCentreCt", ctFrame.LvCentreCt);
+                w.WriteEndObject();
+            }
             WriteLabels(w, labelFiles);
             WriteMesh(w, "lvEpicardiumEndDiastole", patient.LvEpicardium);
             WriteMesh(w, "lvEndocardiumEndDiastole", patient.LvEndocardium);

@@ -62,11 +62,16 @@ public static class PhantomOutputs
         var threshold = events.OfType<TargetsProposed>().LastOrDefault()?.Parameters.ScarTransmuralityThresholdPercent ?? 0;
         var target = events.OfType<TargetChosen>().LastOrDefault();
         var area = target is null ? [] : target.TargetArea.Append(target.PrimaryTarget).Select(s => s.Number).ToHashSet();
-        var nerve = events.OfType<PhrenicNerveTraced>().LastOrDefault()?.PathLpsMm.Select(Vec).ToList();
-        var ostium = events.OfType<CoronarySinusOstiumMarked>().LastOrDefault()?.PositionLpsMm is { } marked ? Vec(marked)
-            : events.OfType<FluoroscopyLandmarksMarked>().LastOrDefault()?.Landmarks.FirstOrDefault(l => l.Name.Contains("ostium", StringComparison.OrdinalIgnoreCase)) is { } landmark ? Vec(landmark.ModelLpsMm) : (Vec3?)null;
+        var state = ProcedureEvolution.Fold(events);
+        var traced = events.OfType<PhrenicNerveTraced>().LastOrDefault();
+        var nerve = traced?.PathLpsMm.Select(Vec).ToList();
+        var ostium = events.OfType<CoronarySinusOstiumMarked>().LastOrDefault()?.PositionLpsMm is { } marked ? Vec(marked) : LandmarkOstium(events, ModelSet.Cmr);
+        // The CT model set (a nerve traced on the CT) is drawn with the accepted CT registration's pose, not the CMR's.
+        var ctPose = state.AcceptedRegistration(accepted.AcquisitionId, ModelSet.Ct)?.Pose;
+        var nerveOnCt = traced is not null && state.IsCtStudy(traced.StudyId) && ctPose is not null;
+        var ct = ctPose is null ? null : new CtModelOverlay(Poses.FromDomain(ctPose), nerveOnCt ? nerve : null, LandmarkOstium(events, ModelSet.Ct));
         var scene = new OverlayScene(mesh.ToMesh(), [.. mesh.ScarTransmuralityPercent.Select(t => t > Math.Max(threshold, 0.5))], [.. mesh.Segment36.Select(area.Contains)],
-            nerve is { Count: > 0 } ? nerve : null, ostium);
+            nerve is { Count: > 0 } && !nerveOnCt ? nerve : null, ostium, ct);
         var pose = Poses.FromDomain(accepted.Pose);
         var folder = OverlayFolder(demo);
         Directory.CreateDirectory(folder);
@@ -89,4 +94,9 @@ public static class PhantomOutputs
     }
 
     private static Vec3 Vec(Domain.Values.Point3Mm p) => new(p.X, p.Y, p.Z);
+
+    /// <summary>The CS ostium as picked among one model set's landmarks (its model point), if it was.</summary>
+    private static Vec3? LandmarkOstium(IEnumerable<ProcedureEvent> events, ModelSet set) =>
+        events.OfType<FluoroscopyLandmarksMarked>().LastOrDefault(l => l.ModelSet == set)?.Landmarks.FirstOrDefault(l => l.Name.Contains("ostium", StringComparison.OrdinalIgnoreCase)) is { } landmark
+            ? Vec(landmark.ModelLpsMm) : null;
 }

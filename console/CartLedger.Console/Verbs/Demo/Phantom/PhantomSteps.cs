@@ -55,7 +55,7 @@ public sealed class PhantomCathLabStep : IDemoStep
         await demo.ImportAsync(demo.Folders.Xa, cancellationToken);
         await demo.DrainAsync(cancellationToken);
         var acquired = (await demo.EventsAsync(cancellationToken)).OfType<FluoroscopyAcquired>().Single();
-        if ((await demo.EventsAsync(cancellationToken)).OfType<RegistrationProposed>().LastOrDefault() is { } intensity)
+        if ((await demo.EventsAsync(cancellationToken)).OfType<RegistrationProposed>().LastOrDefault(r => r.ModelSet == ModelSet.Cmr) is { } intensity)
         {
             context.Say($"intensity registration: {demo.ErrorAtLvCentreMm(intensity.Pose):0.0} mm from the phantom truth at the LV centre (first view's breathing state)");
         }
@@ -70,6 +70,7 @@ public sealed class PhantomCathLabStep : IDemoStep
         }
         await demo.CommandAsync(new AcceptRegistration(DemoUsers.Cardiologist.Actor, context.Clock.GetUtcNow(), fused.RegistrationId, null), cancellationToken);
         context.Say($"cardiologist accepted the landmark registration (expected TRE {fused.EstimatedTreMm?.ToString() ?? "n/a"}; {demo.ErrorAtLvCentreMm(fused.Pose):0.0} mm from the phantom truth at the LV centre)");
+        await PhantomCtModelSet.RegisterAsync(demo, context, acquired, cancellationToken);
         context.Say("operator marks the LV lead's tip electrode in both views (simulated from the phantom's truth)");
         await demo.CommandAsync(new MarkElectrode(DemoUsers.Operator.Actor, context.Clock.GetUtcNow(), acquired.AcquisitionId, "LV1 distal", PhantomScenario.Electrode(demo.Patient, acquired, 0)), cancellationToken);
         await demo.DrainAsync(cancellationToken);
