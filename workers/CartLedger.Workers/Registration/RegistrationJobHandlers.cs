@@ -64,8 +64,9 @@ public sealed class RegistrationProposalHandler(ProcedureAppender appender, Work
             var mesh = await MeshBlob.LoadAsync(Appender.Store.DataSource, context.State, cancellationToken);
             return new JobOutcome([await ProposeAsync(context, acquired, mesh, DerivedIds.From("registration", context.Trigger.Recorded.EventId.ToString()), cancellationToken)], []);
         }
-        // EpicardialMeshBuilt: the model has arrived; register every acquisition still waiting for one.
-        var proposed = context.State.Registrations.Where(r => r.Method == RegistrationMethod.GradientCorrelation).Select(r => r.AcquisitionId).ToHashSet();
+        // EpicardialMeshBuilt: the model has arrived; register every acquisition still waiting for a CMR proposal (a CT
+        // model set's proposal, made on acquisition from the CT, does not count).
+        var proposed = context.State.Registrations.Where(r => r.Method == RegistrationMethod.GradientCorrelation && r.ModelSet == ModelSet.Cmr).Select(r => r.AcquisitionId).ToHashSet();
         var waiting = context.State.Acquisitions.Where(a => !proposed.Contains(a.AcquisitionId)).ToList();
         if (waiting.Count == 0)
         {
