@@ -34,7 +34,9 @@ public sealed class PhantomPipeline : IAsyncLifetime
         Folders = PhantomScenario.Write(Patient, Path.Combine(RepoPaths.ScratchFolder("workers-phantom"), "patient"));
         ProcedureId = await Ledger.OpenProcedureAsync(CancellationToken.None);
         CmrImport = await Ledger.Importer.ImportAsync(Folders.Cmr, ProcedureId);
-        await Ledger.Importer.ImportAsync(Folders.Ct, ProcedureId);
+        // The CT model set before the cath lab: the CT (its own frame) and the phrenic nerve traced on it.
+        var ct = await Ledger.Importer.ImportAsync(Folders.Ct, ProcedureId);
+        await Ledger.StaffAsync(ProcedureId, new TracePhrenicNerve(WorkerLedger.Cardiologist, DateTimeOffset.UtcNow, ct.Studies.Single().StudyId!.Value, PhantomScenario.CtPhrenicNerve(Patient)), CancellationToken.None);
         FirstDrain = await Ledger.Host().DrainAsync();
         FirstEventCount = (await Ledger.EventsAsync(ProcedureId, CancellationToken.None)).Count;
     }
@@ -168,6 +170,7 @@ public partial class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixt
     private async Task ThePhrenicNerveTracedOnTheCtIsPlacedByTheCtRegistrationAsync(Guid acquisition, FluoroscopyAcquired acquired, RegistrationProposed cmrFused)
     {
         const double DistanceToleranceMm = 3;
+        const double CtIntensityToleranceMm = 15;
         var patient = pipeline.Patient;
         var ctStudy = (await Ledger.EventsAsync(Procedure, Ct)).OfType<StudyImported>().Single(s => s.Modality == Modality.Ct).StudyId;
         var ctIntensity = Assert.Single((await Ledger.EventsAsync(Procedure, Ct)).OfType<RegistrationProposed>(), r => r.ModelSet == ModelSet.Ct);
@@ -178,6 +181,8 @@ public partial class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixt
         var firstView = patient.Truth.Views[0];   // XA files put the isocentre at the origin
         var intensityErrorMm = patient.Truth.CtFrame.PhrenicNerveCt.Average(p => intensityPose.Apply(p).DistanceTo(firstView.HeartPose.Apply(cmrFromCt.Apply(p)) - firstView.Geometry.IsocenterLps));
         TestContext.Current.TestOutputHelper?.WriteLine($"CT intensity registration: phrenic nerve {intensityErrorMm:0.0} mm from the truth (first view), score {ctIntensity.Score}, {ctIntensity.Algorithm.Parameters.Single(p => p.Name == "qualityScore").Value} quality");
+        // Measured 8.9 mm (docs/registration.md): the DRR path is not yet at the landmark path's accuracy; the bound keeps it from getting worse.
+        Assert.True(intensityErrorMm < CtIntensityToleranceMm, $"CT intensity registration: phrenic nerve {intensityErrorMm:0.0} mm from the truth");
         await Ledger.StaffAsync(Procedure, new TracePhrenicNerve(WorkerLedger.Cardiologist, DateTimeOffset.UtcNow, ctStudy, PhantomScenario.CtPhrenicNerve(patient)), Ct);
         await Ledger.StaffAsync(Procedure, new MarkElectrode(WorkerLedger.Operator, DateTimeOffset.UtcNow, acquisition, "LV1 distal", PhantomScenario.Electrode(patient, acquired, 0)), Ct);
         await Ledger.Host().DrainAsync(cancellationToken: Ct);

@@ -20,6 +20,7 @@ public class PhantomCommandTests
     [InlineData("--views", "LAO40,XYZ", "--views")]
     [InlineData("--lead", "37", "--lead")]
     [InlineData("--ct", "huge", "--ct")]
+    [InlineData("--ct-frame", "tilted", "--ct-frame")]
     public void A_bad_option_value_exits_2_naming_the_option(string option, string value, string named)
     {
         var folder = Path.Combine(RepoPaths.ScratchFolder("phantom-cli"), "out");

@@ -110,4 +110,22 @@ public class RegisterVerbTests
         Assert.Single(error.Trim().Split('\n'));
         Assert.Contains(named, error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_CT_folder_without_a_CT_volume_is_refused_naming_the_folder()
+    {
+        var empty = RepoPaths.ScratchFolder("register-ct-empty");
+        var (code, _, error) = Run("register", "--xray", Scene.Lao, "--ct", empty, "--out", Scene.Scratch("ct-pose.json"));
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains(empty, error, StringComparison.Ordinal);
+        Assert.Contains("no CT volume", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_CT_centre_that_is_not_three_numbers_exits_2_naming_the_option()
+    {
+        var (code, _, error) = Run("register", "--xray", Scene.Lao, "--ct", RepoPaths.ScratchFolder("register-ct-centre"), "--ct-centre", "1,2", "--out", Scene.Scratch("ct-pose.json"));
+        Assert.Equal(ExitCodes.BadUsage, code);
+        Assert.Contains("--ct-centre", error, StringComparison.Ordinal);
+    }
 }

@@ -1,8 +1,12 @@
 using System.Text.Json;
 using CartLedger.Console.Cli;
+using CartLedger.Domain.Demo;
 using CartLedger.Domain.Procedures;
+using CartLedger.Domain.Quantities;
 using CartLedger.Imaging.Dicom;
 using CartLedger.Imaging.Geometry;
+using CartLedger.Ledger;
+using CartLedger.Ledger.Procedures;
 using CartLedger.Testing;
 
 namespace CartLedger.Console.Tests.Workers;
@@ -29,7 +33,7 @@ public class ImportAndWorkerVerbTests(PostgresDatabase database) : IClassFixture
         Assert.Contains("fluoroscopy_acquired with 2 files as blobs", first.Out, StringComparison.Ordinal);
         Assert.Equal(0, JsonDocument.Parse(again.Out).RootElement.GetProperty("newEventCount").GetInt32());
         Assert.True(worker.ExitCode == ExitCodes.Success, worker.Err);
-        // Two jobs on fluoroscopy_acquired: the CMR proposal (fails: no model yet) and the CT model set's (no CT study: nothing).
+        // registration.propose (fails: no model) and registration.propose-ct (no CT imported: appends nothing).
         Assert.Equal(2, JsonDocument.Parse(worker.Out).RootElement.GetProperty("jobsRun").GetInt32());
         Assert.Equal(ExitCodes.Failure, unknown.ExitCode);
         Assert.Contains("procedure.not_opened", unknown.Err, StringComparison.Ordinal);
@@ -38,9 +42,22 @@ public class ImportAndWorkerVerbTests(PostgresDatabase database) : IClassFixture
         Assert.Equal(("registration", "model-missing"), (failed.Computation, failed.Code));
     }
 
-    private Task<Guid> OpenProcedureAsync() => VerbProcedures.OpenAsync(database, "TEST-XA", Ct);
+    private async Task<Guid> OpenProcedureAsync()
+    {
+        await using var dataSource = database.CreateDataSource();
+        var store = await EventStore.OpenAsync(dataSource, cancellationToken: Ct);
+        var id = Guid.NewGuid();
+        await new ProcedureStore(store, TimeProvider.System, "test", "test").HandleAsync(id, new OpenProcedure(DemoUsers.Cardiologist.Actor, DateTimeOffset.UtcNow.AddHours(-1), id, "TEST-XA", "UMCU",
+            new Indication(new Milliseconds(160), true, false, new Percent(25), NyhaClass.II)), Guid.NewGuid(), id, Ct);
+        return id;
+    }
 
-    private Task<IReadOnlyList<ProcedureEvent>> LoadAsync(Guid procedure) => VerbProcedures.EventsAsync(database, procedure, Ct);
+    private async Task<IReadOnlyList<ProcedureEvent>> LoadAsync(Guid procedure)
+    {
+        await using var dataSource = database.CreateDataSource();
+        var (_, records) = await new ProcedureStore(new EventStore(dataSource), TimeProvider.System, "test", "test").LoadAsync(procedure, Ct);
+        return [.. records.Select(r => r.Event)];
+    }
 
     private static string TwoViewXa()
     {
