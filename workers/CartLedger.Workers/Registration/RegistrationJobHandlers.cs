@@ -22,13 +22,26 @@ namespace CartLedger.Workers.Registration;
 /// <summary>What the registration handlers read from the ledger: the acquisition's frames (with geometry) and the epicardial mesh.</summary>
 internal static class RegistrationInputs
 {
-    public static async Task<IReadOnlyList<XrayFrame>> FramesAsync(ProcedureAppender appender, FluoroscopyAcquired acquisition, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<XrayFrame>> FramesAsync(ProcedureAppender appender, FluoroscopyAcquired acquisition, CancellationToken cancellationToken) =>
+        [.. (await RunsAsync(appender, acquisition, cancellationToken)).Select(run => new XrayFrame(run.Geometry, run.Image.Frames[0]))];
+
+    /// <summary>Each view's stored X-ray run (image with header, C-arm geometry), in the acquisition's view order.</summary>
+    public static async Task<IReadOnlyList<XRayRun>> RunsAsync(ProcedureAppender appender, FluoroscopyAcquired acquisition, CancellationToken cancellationToken)
     {
         var read = await StudyFiles.ReadAsync(new BlobStore(appender.Store.DataSource), acquisition.Views.Select(v => v.Sha256), cancellationToken);
         var runs = read.Loaded.Select(s => s.Content).OfType<XRayContent>().SelectMany(c => c.Runs).ToDictionary(r => r.Image.Header.SopInstanceUid ?? "");
         return [.. acquisition.Views.Select(v => runs.TryGetValue(v.SopInstanceUid, out var run)
-            ? new XrayFrame(run.Geometry, run.Image.Frames[0])
+            ? run
             : throw new ComputationProblem("view-unreadable", $"view '{v.Label}' ({v.SopInstanceUid}) no longer reads as an X-ray with C-arm geometry from its stored file"))];
+    }
+
+    /// <summary>The accepted pose of a registration: the cardiologist's adjusted pose when given, else the proposed one.</summary>
+    public static RigidTransform AcceptedPose(IEnumerable<ProcedureEvent> events, Guid registrationId)
+    {
+        var list = events.ToList();
+        var proposed = list.OfType<RegistrationProposed>().Last(r => r.RegistrationId == registrationId);
+        var accepted = list.OfType<RegistrationAccepted>().Last(r => r.RegistrationId == registrationId);
+        return Poses.FromDomain(accepted.AdjustedPose ?? proposed.Pose);
     }
 
     public static FluoroscopyAcquired Acquisition(ProcedureState state, Guid acquisitionId) =>
@@ -210,7 +223,7 @@ public sealed class LeadMeasurementHandler(ProcedureAppender appender, WorkerIde
         var acquisition = RegistrationInputs.Acquisition(context.State, marked.AcquisitionId);
         var accepted = context.State.Registrations.LastOrDefault(r => r.AcquisitionId == marked.AcquisitionId && r.Status == RegistrationStatus.Accepted)
             ?? throw new ComputationProblem("registration-not-accepted", "no registration of this acquisition is accepted: accept one before the electrode can be measured");
-        var pose = PoseOf(context, accepted.RegistrationId);
+        var pose = RegistrationInputs.AcceptedPose(context.Records.Select(r => r.Event), accepted.RegistrationId);
         var mesh = await MeshBlob.LoadAsync(Appender.Store.DataSource, context.State, cancellationToken);
         var frames = await RegistrationInputs.FramesAsync(Appender, acquisition, cancellationToken);
         var surface = new SegmentedSurface(mesh.ToMesh(), mesh.Locations(), VertexScar(context, mesh));
@@ -241,13 +254,5 @@ public sealed class LeadMeasurementHandler(ProcedureAppender appender, WorkerIde
         }
         var scarred = scar.Transmurality.Where(t => t.TransmuralityPercent.Value > 0).Select(t => t.Segment.Number).ToHashSet();
         return [.. mesh.Segment36.Select(scarred.Contains)];
-    }
-
-    /// <summary>The accepted pose: the cardiologist's adjusted pose when given, else the proposed one.</summary>
-    private static RigidTransform PoseOf(JobContext context, Guid registrationId)
-    {
-        var proposed = context.Records.Select(r => r.Event).OfType<RegistrationProposed>().Last(r => r.RegistrationId == registrationId);
-        var accepted = context.Records.Select(r => r.Event).OfType<RegistrationAccepted>().Last(r => r.RegistrationId == registrationId);
-        return Poses.FromDomain(accepted.AdjustedPose ?? proposed.Pose);
     }
 }
