@@ -83,7 +83,7 @@ public sealed class OverlayHandler(ProcedureAppender appender, WorkerIdentity id
         return new JobOutcome([new RecordFluoroscopyOverlays(Identity.Actor, context.Now, acquisition.AcquisitionId, registrationId, views.ToValueList(), info)], blobs);
     }
 
-    /// <summary>The plan in model coordinates: mesh, scar (proposal's threshold), chosen target area, traced phrenic nerve, CS ostium (marked, or the landmark so named).</summary>
+    /// <summary>The plan in model coordinates: mesh, scar (proposal's threshold; per segment after a scar edit), chosen target area, traced phrenic nerve, CS ostium (marked, or the landmark so named).</summary>
     private static OverlayScene SceneOf(ProcedureState state, IReadOnlyList<ProcedureEvent> events, MeshBlob mesh)
     {
         var threshold = state.Proposal?.Parameters.ScarTransmuralityThresholdPercent ?? 0;
@@ -91,7 +91,7 @@ public sealed class OverlayHandler(ProcedureAppender appender, WorkerIdentity id
         var nerve = state.PhrenicNerve?.PathLpsMm.Select(Vec).ToList();
         var ostium = state.SinusOstium?.PositionLpsMm is { } marked ? Vec(marked)
             : events.OfType<FluoroscopyLandmarksMarked>().LastOrDefault()?.Landmarks.FirstOrDefault(l => l.Name.Contains("ostium", StringComparison.OrdinalIgnoreCase)) is { } landmark ? Vec(landmark.ModelLpsMm) : (Vec3?)null;
-        return new OverlayScene(mesh.ToMesh(), [.. mesh.ScarTransmuralityPercent.Select(t => t > Math.Max(threshold, 0.5))], [.. mesh.Segment36.Select(area.Contains)],
+        return new OverlayScene(mesh.ToMesh(), RegistrationInputs.ScarredVertices(events, state, mesh, Math.Max(threshold, 0.5)), [.. mesh.Segment36.Select(area.Contains)],
             nerve is { Count: > 0 } ? nerve : null, ostium);
     }
 

@@ -35,6 +35,23 @@ internal static class RegistrationInputs
             : throw new ComputationProblem("view-unreadable", $"view '{v.Label}' ({v.SopInstanceUid}) no longer reads as an X-ray with C-arm geometry from its stored file"))];
     }
 
+    /// <summary>
+    /// Scar per vertex (transmurality above <paramref name="thresholdPercent"/>): the mesh's own (finer than segments)
+    /// unless the scar was edited after the mesh was built; then the edited scar, per 36-segment, so distances and
+    /// overlays follow the analyst's edit.
+    /// </summary>
+    public static bool[] ScarredVertices(IEnumerable<ProcedureEvent> stream, ProcedureState state, MeshBlob mesh, double thresholdPercent)
+    {
+        var events = stream.ToList();
+        var editedAfterMesh = events.FindLastIndex(e => e is ScarEdited) > events.FindLastIndex(e => e is EpicardialMeshBuilt);
+        if (!editedAfterMesh || state.Scar is not { } scar)
+        {
+            return [.. mesh.ScarTransmuralityPercent.Select(t => t > thresholdPercent)];
+        }
+        var scarred = scar.Transmurality.Where(t => t.TransmuralityPercent.Value > thresholdPercent).Select(t => t.Segment.Number).ToHashSet();
+        return [.. mesh.Segment36.Select(scarred.Contains)];
+    }
+
     /// <summary>The accepted pose of a registration: the cardiologist's adjusted pose when given, else the proposed one.</summary>
     public static RigidTransform AcceptedPose(IEnumerable<ProcedureEvent> events, Guid registrationId)
     {
@@ -226,7 +243,7 @@ public sealed class LeadMeasurementHandler(ProcedureAppender appender, WorkerIde
         var pose = RegistrationInputs.AcceptedPose(context.Records.Select(r => r.Event), accepted.RegistrationId);
         var mesh = await MeshBlob.LoadAsync(Appender.Store.DataSource, context.State, cancellationToken);
         var frames = await RegistrationInputs.FramesAsync(Appender, acquisition, cancellationToken);
-        var surface = new SegmentedSurface(mesh.ToMesh(), mesh.Locations(), VertexScar(context, mesh));
+        var surface = new SegmentedSurface(mesh.ToMesh(), mesh.Locations(), RegistrationInputs.ScarredVertices(context.Records.Select(r => r.Event), context.State, mesh, 0));
         var target = context.State.Target;
         var nerve = context.State.PhrenicNerve?.PathLpsMm.Select(p => pose.Apply(new Vec3(p.X, p.Y, p.Z))).ToList();
         var plan = new LeadPlan(target?.PrimaryTarget, target?.TargetArea.ToList() ?? [], nerve);
@@ -238,21 +255,5 @@ public sealed class LeadMeasurementHandler(ProcedureAppender appender, WorkerIde
             new Point3Mm(Math.Round(modelPoint.X, 2), Math.Round(modelPoint.Y, 2), Math.Round(modelPoint.Z, 2)),
             result.Segments.Segment36.IsApicalCap ? SegmentId.ApicalCap(SegmentModelKind.ThirtySix) : result.Segments.Segment36,
             Mm(result.DistanceToTargetMm), Mm(result.DistanceToScarMm), Mm(result.DistanceToPhrenicNerveMm))], []);
-    }
-
-    /// <summary>
-    /// Scar per vertex: the mesh's own (finer than segments) unless the scar was edited after the mesh was built; then
-    /// the edited scar, per 36-segment, so the distance to scar follows the analyst's edit.
-    /// </summary>
-    private static bool[] VertexScar(JobContext context, MeshBlob mesh)
-    {
-        var events = context.Records.Select(r => r.Event).ToList();
-        var editedAfterMesh = events.FindLastIndex(e => e is ScarEdited) > events.FindLastIndex(e => e is EpicardialMeshBuilt);
-        if (!editedAfterMesh || context.State.Scar is not { } scar)
-        {
-            return [.. mesh.ScarTransmuralityPercent.Select(t => t > 0)];
-        }
-        var scarred = scar.Transmurality.Where(t => t.TransmuralityPercent.Value > 0).Select(t => t.Segment.Number).ToHashSet();
-        return [.. mesh.Segment36.Select(scarred.Contains)];
     }
 }
