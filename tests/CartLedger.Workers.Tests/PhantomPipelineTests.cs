@@ -158,6 +158,28 @@ public partial class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixt
         Assert.True(LeadClassifier.Classify(lead.Segment36, trueSegment) != LeadCategory.Remote,
             $"measured {lead.Segment36} at ({lead.ElectrodeLpsMm.X:0.#}, {lead.ElectrodeLpsMm.Y:0.#}, {lead.ElectrodeLpsMm.Z:0.#}), truth {trueSegment} at {pipeline.Patient.Truth.Lead.Electrodes[0]}; fused pose {fused.Pose}, TRE {fused.EstimatedTreMm}, score {fused.Score}");
 
+        // Overlays as worker products: one set on acceptance, one after the measurement, every view as PNG and Secondary Capture blobs.
+        var redelivered = await RedeliverEverythingAsync();
+        var overlays = (await Ledger.EventsAsync(Procedure, Ct)).OfType<FluoroscopyOverlaysRendered>().ToList();
+        Assert.Equal(0, redelivered.JobsRun);
+        Assert.Equal(["registration-accepted", "lead-position-measured"], overlays.Select(o => o.Algorithm.Parameters.Single(p => p.Name == "trigger").Value));
+        var blobs = new BlobStore(Ledger.DataSource);
+        var folder = RepoPaths.ScratchFolder("workers-overlays");
+        foreach (var overlay in overlays)
+        {
+            Assert.Equal(fused.RegistrationId, overlay.RegistrationId);
+            Assert.Equal(acquired.Views.Select(v => v.Label), overlay.Views.Select(v => v.Label));
+            foreach (var view in overlay.Views)
+            {
+                var png = Imaging.Pictures.PngDecoder.Decode(await blobs.GetAsync(view.PngSha256, Ct));
+                Assert.Equal((pipeline.Patient.Truth.Views[view.ViewIndex].Geometry.Columns, 3), (png.Width, png.Channels));
+                var path = Path.Combine(folder, $"{view.SecondaryCaptureSopInstanceUid}.dcm");
+                await File.WriteAllBytesAsync(path, await blobs.GetAsync(view.SecondaryCaptureSha256, Ct), Ct);
+                Assert.Equal(view.SecondaryCaptureSopInstanceUid, DicomValidators.AssertValid(path).Text("SOPInstanceUID"));
+            }
+        }
+        Assert.NotEqual(overlays[0].Views[0].PngSha256, overlays[1].Views[0].PngSha256); // the second shows the electrode
+
         await ThePhrenicNerveTracedOnTheCtIsPlacedByTheCtRegistrationAsync(acquisition, acquired, fused);
     }
 
@@ -204,6 +226,8 @@ public partial class PhantomPipelineTests(PhantomPipeline pipeline) : IClassFixt
         var ctErrorMm = Math.Abs(withCtPose.DistanceToPhrenicNerveMm!.Value.Value - truthMm);
         var cmrErrorMm = Math.Abs(withCmrPose.DistanceToPhrenicNerveMm!.Value.Value - truthMm);
         TestContext.Current.TestOutputHelper?.WriteLine($"distance to the phrenic nerve: truth {truthMm:0.0} mm, CT pose {withCtPose.DistanceToPhrenicNerveMm}, CMR pose {withCmrPose.DistanceToPhrenicNerveMm}");
+        var drawnWithCt = (await Ledger.EventsAsync(Procedure, Ct)).OfType<FluoroscopyOverlaysRendered>().Last();
+        Assert.Equal(ctFused.RegistrationId.ToString(), drawnWithCt.Algorithm.Parameters.Single(p => p.Name == "ctRegistration").Value);
         Assert.True(ctErrorMm < DistanceToleranceMm && ctErrorMm < cmrErrorMm,
             $"distance to the phrenic nerve: truth {truthMm:0.0} mm, with the CT pose {withCtPose.DistanceToPhrenicNerveMm}, with the CMR pose {withCmrPose.DistanceToPhrenicNerveMm}; CT registration {ctFused.Pose}, TRE {ctFused.EstimatedTreMm}");
     }

@@ -30,6 +30,7 @@ public static class VerbCatalog
             Verbs.Import.ImportCommand.Create(terminal),
             Verbs.Worker.WorkerCommand.Create(terminal),
             Verbs.Contours.ContoursCommand.Create(terminal),
+            Verbs.Scar.ScarCommand.Create(terminal),
         ];
         foreach (var verb in verbs)
         {

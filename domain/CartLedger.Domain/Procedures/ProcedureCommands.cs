@@ -37,6 +37,8 @@ public sealed record ProposeTargets(Actor By, DateTimeOffset OccurredAt, TargetR
 
 public sealed record ChooseTarget(Actor By, DateTimeOffset OccurredAt, SegmentId PrimaryTarget, ValueList<SegmentId> TargetArea, string? OverrideReason) : ProcedureCommand(By, OccurredAt);
 
+public sealed record RecordFluoroscopyOverlays(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, Guid RegistrationId, ValueList<OverlayView> Views, AlgorithmInfo Algorithm) : ProcedureCommand(By, OccurredAt);
+
 public sealed record ExportTreatmentFiles(Actor By, DateTimeOffset OccurredAt, ValueList<ExportedFile> Files, ExportedScar? Scar = null) : ProcedureCommand(By, OccurredAt);
 
 public sealed record AcquireFluoroscopy(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, ValueList<FluoroscopyView> Views) : ProcedureCommand(By, OccurredAt);

@@ -56,6 +56,7 @@ public static partial class ProcedureDecider
         MeasureLeadPosition c => MeasurePosition(c, state),
         MarkFluoroscopyLandmarks c => MarkLandmarks(c, state),
         MarkElectrode c => MarkElectrode(c, state),
+        RecordFluoroscopyOverlays c => RecordOverlays(c, state),
         RecordComputationFailure c => RecordFailure(c, state),
         MeasureLeadElectrical c => MeasureElectrical(c, state),
         RecordDeviation c => Deviate(c),

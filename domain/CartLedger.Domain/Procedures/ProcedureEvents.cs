@@ -69,6 +69,12 @@ public sealed record TargetChosen(Actor By, DateTimeOffset OccurredAt, SegmentId
 /// <summary>One exported DICOM treatment file.</summary>
 public sealed record ExportedFile(TreatmentFileKind Kind, string SopInstanceUid, string Sha256);
 
+/// <summary>One fluoroscopy view's overlay (the registered model drawn on the frame): the PNG and the RGB Secondary Capture, both stored as blobs.</summary>
+public sealed record OverlayView(int ViewIndex, string Label, string PngSha256, string SecondaryCaptureSopInstanceUid, string SecondaryCaptureSha256);
+
+/// <summary>The accepted registration's model (epicardium, scar, target area, phrenic nerve, CS ostium) was drawn on every view of an acquisition.</summary>
+public sealed record FluoroscopyOverlaysRendered(Actor By, DateTimeOffset OccurredAt, Guid AcquisitionId, Guid RegistrationId, ValueList<OverlayView> Views, AlgorithmInfo Algorithm) : ProcedureEvent(By, OccurredAt);
+
 /// <summary>An analyst's scar edit (scar_edited) that an export replayed: when it was made, its threshold and pixel counts, and the pixel edits file replayed (null: the edit changed the threshold only).</summary>
 public sealed record IncludedScarEdit(DateTimeOffset EditedAt, double ThresholdFraction, int ErasedPixelCount, int AddedPixelCount, string? PixelEditsSha256);
 

@@ -42,6 +42,7 @@ public static class ProcedureTimeline
         CorrectionRecorded x => $"correction of entry {x.CorrectedVersion} ({x.CorrectedEventType}): {Describe(x.Replacement)}; reason: {x.Reason}",
         FluoroscopyLandmarksMarked x => $"landmarks marked: {string.Join(", ", x.Landmarks.Select(l => $"{l.Name} in {l.Picks.Count} views"))}",
         ElectrodeMarked x => $"electrode {x.Electrode} marked in {x.Picks.Count} views",
+        FluoroscopyOverlaysRendered x => $"overlays rendered on {string.Join(" + ", x.Views.Select(v => v.Label))} (PNG and Secondary Capture each)",
         ComputationFailed x => $"{x.Computation} failed ({x.Code}): {x.Reason}",
         _ => e.GetType().Name,
     };

@@ -35,7 +35,7 @@ public class DemoCommandTests(PostgresDatabase database) : IClassFixture<Postgre
             f => Assert.True(File.Exists(Path.Combine(treatment, f)), $"no {f} in {treatment}"));
         Assert.Contains(lines, l => l.StartsWith("treatment files exported (", StringComparison.Ordinal) && l.EndsWith(treatment, StringComparison.Ordinal));
         var overlay = Path.Combine(folder, "phantom", "overlay");
-        Assert.All(new[] { "overlay-view1.png", "overlay-view2.png", "overlay-view1.dcm" }, f => Assert.Contains(lines, l => l == $"overlay: {Path.Combine(overlay, f)}"));
+        Assert.All(new[] { "overlay-view1.png", "overlay-view2.png", "overlay-view1.dcm", "overlay-view2.dcm" }, f => Assert.Contains(lines, l => l == $"overlay: {Path.Combine(overlay, f)}"));
         var picture = Imaging.Pictures.PngDecoder.Read(Path.Combine(overlay, "overlay-view1.png"));
         Assert.True(picture.Width > 0 && picture.Height > 0 && picture.Samples.Length > 0);
     }

@@ -38,6 +38,7 @@ public class AuthorityMatrixTests
         ["CorrectRecord"] = "OCA",
         ["MarkFluoroscopyLandmarks"] = "OC",
         ["MarkElectrode"] = "OC",
+        ["RecordFluoroscopyOverlays"] = "OCW",
         ["RecordComputationFailure"] = "AW",
     };
 
@@ -83,7 +84,7 @@ public class AuthorityMatrixTests
                 cells++;
             }
         }
-        Assert.Equal(29 * 6, cells);
+        Assert.Equal(30 * 6, cells);
     }
 
     private static string? RuleOf(ProcedureCommand command, ProcedureState state)

@@ -12,7 +12,7 @@ public class CodecTests
     internal static IReadOnlyList<ProcedureEvent> OneOfEach()
     {
         var (events, _) = DemoHistory.Run();
-        var extra = SampleCommands.All().Where(s => s.Command is TracePhrenicNerve or MarkCoronarySinusOstium or RejectRegistration or MarkFluoroscopyLandmarks or MarkElectrode or RecordComputationFailure)
+        var extra = SampleCommands.All().Where(s => s.Command is TracePhrenicNerve or MarkCoronarySinusOstium or RejectRegistration or MarkFluoroscopyLandmarks or MarkElectrode or RecordFluoroscopyOverlays or RecordComputationFailure)
             .SelectMany(s => ProcedureDecider.Decide(s.Command with { OccurredAt = new DateTimeOffset(2026, 3, 4, 8, 0, 0, TimeSpan.Zero) }, s.State, DemoHistory.Now));
         return [.. events.Concat(extra).GroupBy(EventCatalog.NameOf).Select(g => g.First()).OrderBy(EventCatalog.NameOf, StringComparer.Ordinal)];
     }

@@ -30,6 +30,10 @@ internal static class SampleCommands
             new FluoroscopyLandmark("lv-apex", new(60, -20, -40), List(new ViewPixel(0, 620, 700), new ViewPixel(1, 540, 690))),
             new FluoroscopyLandmark("lv-centre", new(30, -10, 0), List(new ViewPixel(0, 520, 540), new ViewPixel(1, 480, 530))))), proposed);
         yield return (new MarkElectrode(DemoUsers.Operator.Actor, DemoHistory.Now.AddDays(-400), acquisition, "LV1 distal", List(new ViewPixel(0, 600, 500), new ViewPixel(1, 560, 480))), proposed);
+        var accepted = DemoHistory.Before("Lead position");
+        yield return (new RecordFluoroscopyOverlays(DemoUsers.Worker.Actor, DemoHistory.Now.AddDays(-400), accepted.Acquisitions[0].AcquisitionId, accepted.Registrations[0].RegistrationId,
+            List(new OverlayView(0, "LAO 40", new string('c', 64), "1.2.826.0.1.3680043.10.1452.9.7", new string('d', 64))),
+            new AlgorithmInfo("cartledger.workers.fluoroscopy-overlay", "1.0.0", List(new AlgorithmParameter("registration", "accepted")), List(new string('a', 64)), new string('b', 64))), accepted);
         yield return (new RecordComputationFailure(DemoUsers.Worker.Actor, DemoHistory.Now.AddDays(-400), "cmr-analysis", "lv-not-found", "no LV blood pool was found in the cine's mid slices",
             study, new AlgorithmInfo("cartledger.cmr.lv-segmentation", "1.0.0", List(new AlgorithmParameter("angleCount", "72")), List(new string('a', 64)), new string('b', 64))), planning);
     }

@@ -41,6 +41,7 @@ public class SigningTests
         ["correction_recorded"] = "OCA",
         ["fluoroscopy_landmarks_marked"] = "OC",
         ["electrode_marked"] = "OC",
+        ["fluoroscopy_overlays_rendered"] = "OC",
         ["computation_failed"] = "AC",
     };
 

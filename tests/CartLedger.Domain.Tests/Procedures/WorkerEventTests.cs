@@ -51,6 +51,24 @@ public class WorkerEventTests
     }
 
     [Fact]
+    public void Overlays_are_recorded_for_an_accepted_registration_one_per_view()
+    {
+        var proposed = DemoHistory.Before("Registration accepted");
+        var accepted = DemoHistory.Before("Lead position");
+        var (acquisition, registration) = (accepted.Acquisitions[0].AcquisitionId, accepted.Registrations[0].RegistrationId);
+        var info = new AlgorithmInfo("cartledger.workers.fluoroscopy-overlay", "1.0.0", [], List(new string('a', 64)), new string('b', 64));
+        OverlayView View(int index) => new(index, $"view {index}", new string('c', 64), $"1.2.3.{index}", new string('d', 64));
+        RecordFluoroscopyOverlays Command(Guid registrationId, params OverlayView[] views) => new(DemoUsers.Worker.Actor, At, acquisition, registrationId, List(views), info);
+
+        Assert.IsType<FluoroscopyOverlaysRendered>(Accepted(Command(registration, View(0), View(1)), accepted));
+        AssertRejected(Command(registration, View(0)), proposed, "overlays.requires_accepted_registration", "accepted registration");
+        AssertRejected(Command(Guid.NewGuid(), View(0)), accepted, "overlays.unknown_registration", "is not a registration");
+        AssertRejected(Command(registration, View(0), View(0)), accepted, "overlays.views_invalid", "each once");
+        AssertRejected(Command(registration, View(2)), accepted, "overlays.views_invalid", "views 0-1");
+        AssertRejected(Command(registration, View(0) with { PngSha256 = "x" }), accepted, "overlays.files_invalid", "SHA-256");
+    }
+
+    [Fact]
     public void Landmarks_need_three_named_landmarks_each_picked()
     {
         var state = DemoHistory.Before("Registration accepted");

@@ -54,6 +54,7 @@ public sealed class WorkerHost
             new CtRegistrationProposalHandler(appender, identity),
             new LandmarkRegistrationHandler(appender, identity),
             new LeadMeasurementHandler(appender, identity),
+            new OverlayHandler(appender, identity),
         ];
         _subscription = new Subscription(store, WorkerJobs.SubscriptionName, new JobDispatcher(WorkerJobs.For), logger: logger);
         _worker = new JobWorker(store.DataSource, Options.WorkerId, Handlers,

@@ -19,6 +19,7 @@ public static class WorkerJobs
     public const string RegistrationProposeCt = "registration.propose-ct";
     public const string RegistrationLandmarks = "registration.landmarks";
     public const string RegistrationMeasure = "registration.measure";
+    public const string RegistrationOverlay = "registration.overlay";
 
     /// <summary>The subscription that turns events into jobs (its checkpoint is in ledger.subscriptions).</summary>
     public const string SubscriptionName = "workers.jobs";
@@ -26,7 +27,7 @@ public static class WorkerJobs
     public static IEnumerable<JobRequest> For(RecordedEvent e)
     {
         if (e.EventType is not ("study_imported" or "scar_edited" or "contours_adjusted" or "target_chosen" or "fluoroscopy_acquired"
-            or "fluoroscopy_landmarks_marked" or "electrode_marked" or "epicardial_mesh_built"))
+            or "fluoroscopy_landmarks_marked" or "electrode_marked" or "epicardial_mesh_built" or "registration_accepted" or "lead_position_measured"))
         {
             yield break;
         }
@@ -39,6 +40,7 @@ public static class WorkerJobs
             FluoroscopyAcquired or EpicardialMeshBuilt => RegistrationPropose,
             FluoroscopyLandmarksMarked => RegistrationLandmarks,
             ElectrodeMarked => RegistrationMeasure,
+            RegistrationAccepted or LeadPositionMeasured => RegistrationOverlay,
             _ => null,
         };
         JobRequest Job(string jobKind) =>

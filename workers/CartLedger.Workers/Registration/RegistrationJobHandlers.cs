@@ -22,13 +22,43 @@ namespace CartLedger.Workers.Registration;
 /// <summary>What the registration handlers read from the ledger: the acquisition's frames (with geometry) and the epicardial mesh.</summary>
 internal static class RegistrationInputs
 {
-    public static async Task<IReadOnlyList<XrayFrame>> FramesAsync(ProcedureAppender appender, FluoroscopyAcquired acquisition, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<XrayFrame>> FramesAsync(ProcedureAppender appender, FluoroscopyAcquired acquisition, CancellationToken cancellationToken) =>
+        [.. (await RunsAsync(appender, acquisition, cancellationToken)).Select(run => new XrayFrame(run.Geometry, run.Image.Frames[0]))];
+
+    /// <summary>Each view's stored X-ray run (image with header, C-arm geometry), in the acquisition's view order.</summary>
+    public static async Task<IReadOnlyList<XRayRun>> RunsAsync(ProcedureAppender appender, FluoroscopyAcquired acquisition, CancellationToken cancellationToken)
     {
         var read = await StudyFiles.ReadAsync(new BlobStore(appender.Store.DataSource), acquisition.Views.Select(v => v.Sha256), cancellationToken);
         var runs = read.Loaded.Select(s => s.Content).OfType<XRayContent>().SelectMany(c => c.Runs).ToDictionary(r => r.Image.Header.SopInstanceUid ?? "");
         return [.. acquisition.Views.Select(v => runs.TryGetValue(v.SopInstanceUid, out var run)
-            ? new XrayFrame(run.Geometry, run.Image.Frames[0])
+            ? run
             : throw new ComputationProblem("view-unreadable", $"view '{v.Label}' ({v.SopInstanceUid}) no longer reads as an X-ray with C-arm geometry from its stored file"))];
+    }
+
+    /// <summary>
+    /// Scar per vertex (transmurality above <paramref name="thresholdPercent"/>): the mesh's own (finer than segments)
+    /// unless the scar was edited after the mesh was built; then the edited scar, per 36-segment, so distances and
+    /// overlays follow the analyst's edit.
+    /// </summary>
+    public static bool[] ScarredVertices(IEnumerable<ProcedureEvent> stream, ProcedureState state, MeshBlob mesh, double thresholdPercent)
+    {
+        var events = stream.ToList();
+        var editedAfterMesh = events.FindLastIndex(e => e is ScarEdited) > events.FindLastIndex(e => e is EpicardialMeshBuilt);
+        if (!editedAfterMesh || state.Scar is not { } scar)
+        {
+            return [.. mesh.ScarTransmuralityPercent.Select(t => t > thresholdPercent)];
+        }
+        var scarred = scar.Transmurality.Where(t => t.TransmuralityPercent.Value > thresholdPercent).Select(t => t.Segment.Number).ToHashSet();
+        return [.. mesh.Segment36.Select(scarred.Contains)];
+    }
+
+    /// <summary>The accepted pose of a registration: the cardiologist's adjusted pose when given, else the proposed one.</summary>
+    public static RigidTransform AcceptedPose(IEnumerable<ProcedureEvent> events, Guid registrationId)
+    {
+        var list = events.ToList();
+        var proposed = list.OfType<RegistrationProposed>().Last(r => r.RegistrationId == registrationId);
+        var accepted = list.OfType<RegistrationAccepted>().Last(r => r.RegistrationId == registrationId);
+        return Poses.FromDomain(accepted.AdjustedPose ?? proposed.Pose);
     }
 
     public static FluoroscopyAcquired Acquisition(ProcedureState state, Guid acquisitionId) =>
@@ -214,7 +244,7 @@ public sealed class LeadMeasurementHandler(ProcedureAppender appender, WorkerIde
         var pose = accepted.Pose;
         var mesh = await MeshBlob.LoadAsync(Appender.Store.DataSource, context.State, cancellationToken);
         var frames = await RegistrationInputs.FramesAsync(Appender, acquisition, cancellationToken);
-        var surface = new SegmentedSurface(mesh.ToMesh(), mesh.Locations(), VertexScar(context, mesh));
+        var surface = new SegmentedSurface(mesh.ToMesh(), mesh.Locations(), RegistrationInputs.ScarredVertices(context.Records.Select(r => r.Event), context.State, mesh, 0));
         var target = context.State.Target;
         var nerve = context.State.PhrenicNerve?.PathLpsMm.Select(p => nervePose.Pose.Apply(new Vec3(p.X, p.Y, p.Z))).ToList();
         var plan = new LeadPlan(target?.PrimaryTarget, target?.TargetArea.ToList() ?? [], nerve);
@@ -226,21 +256,5 @@ public sealed class LeadMeasurementHandler(ProcedureAppender appender, WorkerIde
             new Point3Mm(Math.Round(modelPoint.X, 2), Math.Round(modelPoint.Y, 2), Math.Round(modelPoint.Z, 2)),
             result.Segments.Segment36.IsApicalCap ? SegmentId.ApicalCap(SegmentModelKind.ThirtySix) : result.Segments.Segment36,
             Mm(result.DistanceToTargetMm), Mm(result.DistanceToScarMm), Mm(result.DistanceToPhrenicNerveMm), nerve is null ? null : nervePose.RegistrationId)], []);
-    }
-
-    /// <summary>
-    /// Scar per vertex: the mesh's own (finer than segments) unless the scar was edited after the mesh was built; then
-    /// the edited scar, per 36-segment, so the distance to scar follows the analyst's edit.
-    /// </summary>
-    private static bool[] VertexScar(JobContext context, MeshBlob mesh)
-    {
-        var events = context.Records.Select(r => r.Event).ToList();
-        var editedAfterMesh = events.FindLastIndex(e => e is ScarEdited) > events.FindLastIndex(e => e is EpicardialMeshBuilt);
-        if (!editedAfterMesh || context.State.Scar is not { } scar)
-        {
-            return [.. mesh.ScarTransmuralityPercent.Select(t => t > 0)];
-        }
-        var scarred = scar.Transmurality.Where(t => t.TransmuralityPercent.Value > 0).Select(t => t.Segment.Number).ToHashSet();
-        return [.. mesh.Segment36.Select(scarred.Contains)];
     }
 }

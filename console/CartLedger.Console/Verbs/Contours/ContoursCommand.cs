@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using CartLedger.Console.Cli;
-using CartLedger.Domain.Access;
+using CartLedger.Console.Verbs.Analyst;
 using CartLedger.Domain.Procedures.Rules;
 using CartLedger.Workers.Cmr;
-using CartLedger.Workers.Support;
 
 namespace CartLedger.Console.Verbs.Contours;
 
@@ -28,29 +27,22 @@ public static class ContoursCommand
     private static Command Import(Terminal terminal)
     {
         var file = new Argument<string>("CONTOURS_JSON") { Description = "contours.json as `cartledger cmr segment` writes it (images named by SOPInstanceUID, polygons in pixels)." };
-        var procedure = new Option<string>("--procedure") { Description = "The procedure (its id) whose CMR study the contours belong to." };
-        var by = new Option<string>("--by") { Description = "The analyst's user id (recorded as the author, role analyst)." };
-        var byName = new Option<string>("--by-name") { Description = "The analyst's printed name." };
-        var note = new Option<string>("--note") { Description = "What was contoured and why (required by the procedure record)." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of lines." };
+        var options = new AnalystOptions();
         var command = new Command("import", "Import LV contours for the procedure's CMR cine: checked against the stored images (a bad file is refused naming file, field and reason; nothing written), appended once as contours_adjusted with the file as a blob; `worker --once` then recomputes scar, activation, mesh and targets from them.")
         {
-            file, procedure, by, byName, note, json,
+            file,
         }.WithExamples("./cartledger contours import /tmp/p3-labels/contours.json --procedure 6f1c2a9e-0b7d-4c1e-9a53-2f8d6c4b1e07 --by an.bakker --by-name \"S. Bakker\" --note \"contoured in Segment\" --json");
+        options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
-            var id = Guid.TryParse(parse.GetValue(procedure), out var parsed) ? parsed : throw new UsageException("--procedure: a procedure id (GUID) is required");
-            var analyst = new Actor(Required(parse.GetValue(by), "--by"), Required(parse.GetValue(byName), "--by-name"), Role.Analyst);
-            var why = Required(parse.GetValue(note), "--note");
+            var (id, analyst, why) = options.Read(parse);
             if (!File.Exists(path))
             {
                 throw new UsageException($"CONTOURS_JSON: no such file: {path}");
             }
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            var store = await Database.OpenLedgerAsync(cancellationToken: cancellationToken);
-            var identity = WorkerIdentity.ForHost(SoftwareVersion.Current);
-            var appender = new ProcedureAppender(store, TimeProvider.System, identity.Terminal, identity.SoftwareVersion);
+            var appender = await AnalystOptions.AppenderAsync(cancellationToken);
             ContourImport.Result result;
             try
             {
@@ -64,7 +56,7 @@ public static class ContoursCommand
             {
                 throw new CommandFailedException($"contour import refused by the procedure ({e.Rule}), nothing written: {e.Message}");
             }
-            if (parse.GetValue(json))
+            if (parse.GetValue(options.Json))
             {
                 terminal.Line(JsonSerializer.Serialize(new { procedureId = id, contoursSha256 = result.Event.ContoursSha256, result.CineSeriesUid, result.SlicesWithLv, result.AlreadyImported }, Json));
                 return ExitCodes.Success;
@@ -77,7 +69,4 @@ public static class ContoursCommand
         });
         return command;
     }
-
-    private static string Required(string? value, string option) =>
-        string.IsNullOrWhiteSpace(value) ? throw new UsageException($"{option} is required") : value.Trim();
 }

@@ -38,6 +38,20 @@ public static partial class ProcedureDecider
         return new ElectrodeMarked(c.By, c.OccurredAt, c.AcquisitionId, c.Electrode, c.Picks);
     }
 
+    private static FluoroscopyOverlaysRendered RecordOverlays(RecordFluoroscopyOverlays c, ProcedureState state)
+    {
+        var acquisition = RequireAcquisition(state, c.AcquisitionId);
+        var registration = Reject.NotNull(state.Registrations.FirstOrDefault(r => r.RegistrationId == c.RegistrationId && r.AcquisitionId == c.AcquisitionId),
+            "overlays.unknown_registration", $"registration {c.RegistrationId} is not a registration of acquisition {c.AcquisitionId}");
+        Reject.Unless(registration.Status == RegistrationStatus.Accepted, "overlays.requires_accepted_registration", "overlays are drawn with an accepted registration only");
+        Reject.Unless(c.Views.Count > 0 && c.Views.Select(v => v.ViewIndex).Distinct().Count() == c.Views.Count && c.Views.All(v => v.ViewIndex >= 0 && v.ViewIndex < acquisition.Views.Count),
+            "overlays.views_invalid", $"one overlay per view of the acquisition (views 0-{acquisition.Views.Count - 1}), each once");
+        Reject.Unless(c.Views.All(v => IsSha256(v.PngSha256) && IsSha256(v.SecondaryCaptureSha256) && !string.IsNullOrWhiteSpace(v.SecondaryCaptureSopInstanceUid)),
+            "overlays.files_invalid", "each overlay needs the SHA-256 of its PNG and Secondary Capture and the capture's SOP instance UID");
+        Reject.Unless(c.Algorithm.InputSha256.All(IsSha256) && IsSha256(c.Algorithm.OutputSha256), "overlays.hash_invalid", "the overlay's inputs and output need their SHA-256");
+        return new FluoroscopyOverlaysRendered(c.By, c.OccurredAt, c.AcquisitionId, c.RegistrationId, c.Views, c.Algorithm);
+    }
+
     private static ComputationFailed RecordFailure(RecordComputationFailure c, ProcedureState state)
     {
         Reject.Unless(CodePattern().IsMatch(c.Computation) && CodePattern().IsMatch(c.Code), "failure.code_invalid",

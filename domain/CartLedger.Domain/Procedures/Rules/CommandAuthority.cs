@@ -21,7 +21,7 @@ public static class CommandAuthority
         AdjustContours or EditScar or TracePhrenicNerve or MarkCoronarySinusOstium => Reviewers,
         ProposeTargets => [Role.Analyst, Role.Cardiologist, Role.Worker],
         ChooseTarget or AcceptRegistration or RecordGuidanceFeedback or CompleteProcedure => Cardiologist,
-        AcquireFluoroscopy or ProposeRegistration or MeasureLeadPosition => [Role.Operator, Role.Cardiologist, Role.Worker],
+        AcquireFluoroscopy or ProposeRegistration or MeasureLeadPosition or RecordFluoroscopyOverlays => [Role.Operator, Role.Cardiologist, Role.Worker],
         MarkFluoroscopyLandmarks or MarkElectrode => Staff,
         RejectRegistration or MeasureLeadElectrical or RecordDeviation or RecordProcedureMetrics => Staff,
         RecordFollowUp => Reviewers,

@@ -17,7 +17,7 @@ public static class SigningPolicy
     public static IReadOnlyList<Role> SignerRoles(string eventType) => eventType switch
     {
         "procedure_opened" or "fluoroscopy_acquired" or "registration_proposed" or "registration_rejected" or
-            "lead_position_measured" or "lead_electrical_measured" or "fluoroscopy_landmarks_marked" or "electrode_marked" or "deviation_recorded" or "procedure_metrics_recorded" => Staff,
+            "lead_position_measured" or "lead_electrical_measured" or "fluoroscopy_landmarks_marked" or "electrode_marked" or "fluoroscopy_overlays_rendered" or "deviation_recorded" or "procedure_metrics_recorded" => Staff,
         "study_imported" => [Role.Operator, Role.Analyst],
         "myocardium_segmented" or "contours_adjusted" or "scar_segmented" or "scar_edited" or "mechanical_activation_mapped" or
             "phrenic_nerve_traced" or "coronary_sinus_ostium_marked" or "epicardial_mesh_built" or "targets_proposed" or

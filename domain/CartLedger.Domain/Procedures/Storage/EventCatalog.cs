@@ -39,6 +39,7 @@ public static class EventCatalog
         new("correction_recorded", 1, typeof(CorrectionRecorded)),
         new("fluoroscopy_landmarks_marked", 2, typeof(FluoroscopyLandmarksMarked)),
         new("electrode_marked", 1, typeof(ElectrodeMarked)),
+        new("fluoroscopy_overlays_rendered", 1, typeof(FluoroscopyOverlaysRendered)),
         new("computation_failed", 1, typeof(ComputationFailed)),
     ];
 

@@ -1,18 +1,12 @@
 using CartLedger.Domain.Procedures;
-using CartLedger.Imaging.Geometry;
-using CartLedger.Imaging.Pictures;
 using CartLedger.Ledger.Blobs;
-using CartLedger.Registration.Fusion;
-using CartLedger.Registration.Overlay;
-using CartLedger.Workers.Cmr;
-using CartLedger.Workers.Registration;
 
 namespace CartLedger.Console.Verbs.Demo.Phantom;
 
 /// <summary>
 /// The demo's picture and file outputs: the treatment export (written by the worker's export into
-/// <c>phantom/treatment</c>) and the fused overlays of the accepted registration on both fluoroscopy views
-/// (<c>phantom/overlay</c>: a PNG per view and one RGB Secondary Capture).
+/// <c>phantom/treatment</c>) and the worker's fused overlays on both fluoroscopy views, copied from their blobs
+/// (<c>phantom/overlay</c>: a PNG and an RGB Secondary Capture per view).
 /// </summary>
 public static class PhantomOutputs
 {
@@ -48,55 +42,29 @@ public static class PhantomOutputs
     }
 
     /// <summary>
-    /// Draws the epicardium (outline), scar, chosen target area, traced phrenic nerve and CS ostium (the landmark, when
-    /// marked) through <paramref name="accepted"/> on every view of the XA folder; returns the files written.
+    /// Writes the overlays the worker rendered last (FluoroscopyOverlaysRendered: after the electrode measurement, else
+    /// after the acceptance) from their blobs: overlay-view{n}.png and overlay-view{n}.dcm (RGB Secondary Capture) per
+    /// view; returns the files written.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> WriteOverlaysAsync(PhantomDemo demo, RegistrationProposed accepted, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> WriteOverlaysAsync(PhantomDemo demo, CancellationToken cancellationToken)
     {
-        var events = await demo.EventsAsync(cancellationToken);
-        if (events.OfType<EpicardialMeshBuilt>().LastOrDefault() is not { } built)
+        if ((await demo.EventsAsync(cancellationToken)).OfType<FluoroscopyOverlaysRendered>().LastOrDefault() is not { } rendered)
         {
             return [];
         }
-        var mesh = MeshBlob.Parse(await new BlobStore(demo.Context.DataSource).GetAsync(built.MeshSha256, cancellationToken));
-        var threshold = events.OfType<TargetsProposed>().LastOrDefault()?.Parameters.ScarTransmuralityThresholdPercent ?? 0;
-        var target = events.OfType<TargetChosen>().LastOrDefault();
-        var area = target is null ? [] : target.TargetArea.Append(target.PrimaryTarget).Select(s => s.Number).ToHashSet();
-        var state = ProcedureEvolution.Fold(events);
-        var traced = events.OfType<PhrenicNerveTraced>().LastOrDefault();
-        var nerve = traced?.PathLpsMm.Select(Vec).ToList();
-        var ostium = events.OfType<CoronarySinusOstiumMarked>().LastOrDefault()?.PositionLpsMm is { } marked ? Vec(marked) : LandmarkOstium(events, ModelSet.Cmr);
-        // The CT model set (a nerve traced on the CT) is drawn with the accepted CT registration's pose, not the CMR's.
-        var ctPose = state.AcceptedRegistration(accepted.AcquisitionId, ModelSet.Ct)?.Pose;
-        var nerveOnCt = traced is not null && state.IsCtStudy(traced.StudyId) && ctPose is not null;
-        var ct = ctPose is null ? null : new CtModelOverlay(Poses.FromDomain(ctPose), nerveOnCt ? nerve : null, LandmarkOstium(events, ModelSet.Ct));
-        var scene = new OverlayScene(mesh.ToMesh(), [.. mesh.ScarTransmuralityPercent.Select(t => t > Math.Max(threshold, 0.5))], [.. mesh.Segment36.Select(area.Contains)],
-            nerve is { Count: > 0 } && !nerveOnCt ? nerve : null, ostium, ct);
-        var pose = Poses.FromDomain(accepted.Pose);
+        var blobs = new BlobStore(demo.Context.DataSource);
         var folder = OverlayFolder(demo);
         Directory.CreateDirectory(folder);
-        var views = Directory.EnumerateFiles(demo.Folders.Xa, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(XrayDicom.Load).ToList();
         var written = new List<string>();
-        for (var v = 0; v < views.Count; v++)
+        foreach (var view in rendered.Views)
         {
-            var picture = FusionOverlay.Render(views[v].Frame, pose, scene, $"{FusionOverlay.ViewName(views[v].Frame.Geometry)}, accepted registration ({(accepted.Method == RegistrationMethod.TwoViewLandmarks ? "landmarks" : "intensity")})");
-            var png = Path.Combine(folder, $"overlay-view{v + 1}.png");
-            PngEncoder.Write(png, picture);
-            written.Add(png);
-            if (v == 0)
+            foreach (var (sha256, extension) in new[] { (view.PngSha256, "png"), (view.SecondaryCaptureSha256, "dcm") })
             {
-                var dicom = FusionOverlay.WriteSecondaryCapture(Path.Combine(folder, $"overlay-view{v + 1}.dcm"), picture, views[v].PatientId, views[v].StudyInstanceUid,
-                    $"CartLedger overlay {FusionOverlay.ViewName(views[v].Frame.Geometry)}", 900 + v);
-                written.Add(dicom.Path);
+                var path = Path.Combine(folder, $"overlay-view{view.ViewIndex + 1}.{extension}");
+                await File.WriteAllBytesAsync(path, await blobs.GetAsync(sha256, cancellationToken), cancellationToken);
+                written.Add(path);
             }
         }
         return written;
     }
-
-    private static Vec3 Vec(Domain.Values.Point3Mm p) => new(p.X, p.Y, p.Z);
-
-    /// <summary>The CS ostium as picked among one model set's landmarks (its model point), if it was.</summary>
-    private static Vec3? LandmarkOstium(IEnumerable<ProcedureEvent> events, ModelSet set) =>
-        events.OfType<FluoroscopyLandmarksMarked>().LastOrDefault(l => l.ModelSet == set)?.Landmarks.FirstOrDefault(l => l.Name.Contains("ostium", StringComparison.OrdinalIgnoreCase)) is { } landmark
-            ? Vec(landmark.ModelLpsMm) : null;
 }

@@ -81,7 +81,8 @@ public sealed class PhantomCathLabStep : IDemoStep
             context.Say($"category vs target: 36 {PhantomDemo.Category(lead.Categories?.In36)}, 18 {PhantomDemo.Category(lead.Categories?.In18)}, AHA 17 {PhantomDemo.Category(lead.Categories?.InAha17)}; " +
                 $"distance to target {lead.DistanceToTargetMm?.ToString() ?? "n/a"}, to scar {lead.DistanceToScarMm?.ToString() ?? "n/a"}, to phrenic nerve {lead.DistanceToPhrenicNerveMm?.ToString() ?? "n/a"}");
         }
-        foreach (var path in await PhantomOutputs.WriteOverlaysAsync(demo, fused, cancellationToken))
+        context.Say("the worker rendered the overlays on acceptance and again with the measured electrode (fluoroscopy_overlays_rendered, PNG and Secondary Capture per view as blobs); the latest:");
+        foreach (var path in await PhantomOutputs.WriteOverlaysAsync(demo, cancellationToken))
         {
             context.Say($"overlay: {path}");
         }
