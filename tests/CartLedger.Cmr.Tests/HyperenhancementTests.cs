@@ -106,6 +106,22 @@ public sealed class HyperenhancementTests
         Assert.InRange(cleaned.BurdenPercent, wedge.TrueBurdenPercent - BurdenTolerancePercent, wedge.TrueBurdenPercent + BurdenTolerancePercent);
     }
 
+    [Fact]
+    public void The_analysts_fraction_and_erasures_apply_on_top_of_the_decision()
+    {
+        var wedge = new ScarWedge(NoiseSd: NoiseSd);
+        var automatic = ScarAnalysis.Run([wedge.Slice()], Decided);
+        var scarPixels = Enumerable.Range(0, automatic.Slices[0].Scar.Bits.Length).Where(i => automatic.Slices[0].Scar.Bits[i] != 0).ToList();
+
+        var lower = ScarAnalysis.Run([wedge.Slice()], Decided, [new ScarThresholdChanged(0.3)]);
+        var erased = ScarAnalysis.Run([wedge.Slice()], Decided, [new ScarPixelsErased(0, scarPixels)]);
+
+        Assert.Equal(0.3, lower.Parameters.ThresholdFraction);
+        Assert.Equal(Decided.MinimumEnhancement, lower.Parameters.MinimumEnhancement);
+        Assert.True(lower.BurdenPercent >= automatic.BurdenPercent);
+        Assert.Equal(0, erased.BurdenPercent);
+    }
+
     private static bool InWedgeInterior(ScarWedge wedge, double angleRad) => wedge.InWedge(angleRad * 180 / Math.PI - 6) && wedge.InWedge(angleRad * 180 / Math.PI + 6);
 
     private static bool OutsideWedge(ScarWedge wedge, double angleRad) => !wedge.InWedge(angleRad * 180 / Math.PI - 6) && !wedge.InWedge(angleRad * 180 / Math.PI + 6);
