@@ -30,8 +30,8 @@ internal static class QualityCalibration
     public const double Intercept = 4.4440;
     public const double PerDistinctness = 0.4572;
 
-    /// <summary>Negative: a winner that scores above every pose of the coarse search (prominence over 1) was mostly found
-    /// by a refinement that wandered off the coarse grid, and such answers failed more often on the bench.</summary>
+    /// <summary>Negative: a winner that scores above every pose of the coarse search (prominence over 1) is one the coarse
+    /// level did not see, and such answers failed more often on the bench.</summary>
     public const double PerProminence = -2.1057;
 
     public const double PerMovedMm = -0.08079;
