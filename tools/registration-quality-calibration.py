@@ -5,8 +5,9 @@
     ./cartledger bench registration --method all --cases 12 --seed 11 --json > check.json
     python3 tools/registration-quality-calibration.py fit.json check.json
 
-Every gradient method's case rows (``methods[].caseRows``: TRE, distinctness, prominence) are pooled; the label is
-success (TRE < 5 mm). A logistic model P(success) = 1 / (1 + exp(-(b0 + b1 distinctness + b2 prominence))) is fitted by
+Every gradient method's case rows (``methods[].caseRows``: TRE, distinctness, prominence, movedMm) are pooled; the label is
+success (TRE < 5 mm). A logistic model P(success) = 1 / (1 + exp(-(b0 + b1 distinctness + b2 prominence + b3 movedMm)))
+(movedMm: how far the answer lies from the start in-plane) is fitted by
 Newton's method (a small ridge keeps it finite when the classes separate) on the first file only; the second file is
 only scored. Prints the coefficients (for InPlaneRegistration's quality score), the AUC of the score for separating
 successes from failures, and precision / recall of the flag (score < 0.5) for failures, on both files. Plain Python:
@@ -29,7 +30,7 @@ def rows(path):
     for m in result["methods"]:
         if m["method"] in GRADIENT_METHODS:
             for r in m.get("caseRows", []):
-                out.append((m["method"], [1.0, r["distinctness"], r["prominence"]], 1.0 if r["treMm"] < SUCCESS_MM else 0.0, r))
+                out.append((m["method"], [1.0, r["distinctness"], r["prominence"], r["movedMm"]], 1.0 if r["treMm"] < SUCCESS_MM else 0.0, r))
     return out
 
 
@@ -103,7 +104,7 @@ def main():
         sys.exit(__doc__)
     fit_data = rows(sys.argv[1])
     w = fit(fit_data)
-    print(f"logit = {w[0]:.3f} + {w[1]:.3f} distinctness + {w[2]:.3f} prominence")
+    print(f"logit = {w[0]:.4f} + {w[1]:.4f} distinctness + {w[2]:.4f} prominence + {w[3]:.5f} movedMm")
     report("fit set", fit_data, w)
     for path in sys.argv[2:]:
         report(f"validation {path}", rows(path), w)

@@ -121,8 +121,11 @@ public static class InPlaneRegistration
     /// Prominence on the coarse level, where the exhaustive search gives the landscape's median and best; distinctness
     /// on the finest level, where the candidates were ranked (the coarse level can rank a thin-edged heart border below
     /// a broad bright bone edge that the finer levels rightly put second, and a verdict must use the scores that chose
-    /// the winner). The finest level's median comes from a fixed lattice over the search box. A provisional logistic
-    /// maps them to a score until calibrated on phantom data.
+    /// the winner). The finest level's median comes from a fixed lattice over the search box. How far the answer moved
+    /// from the start counts too: staff centre the heart before registering (isocentering), so an answer far from the
+    /// start is more often a border elsewhere. A logistic model maps the three to the probability of a success (in-plane
+    /// TRE under 5 mm); its coefficients were fitted on the bench's phantom seeds 1-10 and checked on seeds 11-22
+    /// (tools/registration-quality-calibration.py, docs/registration.md).
     /// </summary>
     private static RegistrationQuality Quality(PoseScorer scorer, FixedLevel coarse, FixedLevel finest, ExhaustiveSearch.Outcome search,
         (InPlanePose Start, InPlanePose Current, double Score)[] candidates, InPlaneSettings settings)
@@ -138,8 +141,10 @@ public static class InPlaneRegistration
             distinctness = (winner.Score - competitor.Score) / Math.Max(winner.Score - fineMedian, 1e-12);
             competitorDistance = ExhaustiveSearch.PoseDistanceMm(competitor.Current, winner.Current);
         }
-        var score = 1 / (1 + Math.Exp(-(-2 + 8 * distinctness + 2 * prominence)));
-        return new RegistrationQuality(score, distinctness, prominence, competitorDistance);
+        var movedMm = Math.Sqrt(winner.Current.TxMm * winner.Current.TxMm + winner.Current.TyMm * winner.Current.TyMm);
+        var logit = QualityCalibration.Intercept + QualityCalibration.PerDistinctness * distinctness + QualityCalibration.PerProminence * prominence
+            + QualityCalibration.PerMovedMm * movedMm;
+        return new RegistrationQuality(1 / (1 + Math.Exp(-logit)), distinctness, prominence, competitorDistance) { MovedMm = movedMm };
     }
 
     /// <summary>The median metric over 5 x 5 translations x 3 rotations spanning the search box.</summary>

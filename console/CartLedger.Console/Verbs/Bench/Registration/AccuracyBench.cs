@@ -71,7 +71,8 @@ public static class AccuracyBench
         return new Outcome(p.TreMm(view, start), tre, milliseconds, proposal.LikelyFailure, truthHigher)
         {
             Row = new CaseRow(p.Seed, view, Math.Round(tre, 3), Math.Round(quality.Score, 4), Math.Round(quality.Distinctness, 4), Math.Round(quality.Prominence, 4),
-                Math.Round(quality.CompetitorDistanceMm, 2), Math.Round(proposal.MetricValue, 5)),
+                Math.Round(quality.CompetitorDistanceMm, 2), Math.Round(proposal.MetricValue, 5),
+                Math.Round(Math.Sqrt(proposal.Views[0].InPlane.TxMm * proposal.Views[0].InPlane.TxMm + proposal.Views[0].InPlane.TyMm * proposal.Views[0].InPlane.TyMm), 2)),
         };
     }
 

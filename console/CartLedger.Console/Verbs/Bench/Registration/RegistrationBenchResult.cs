@@ -24,8 +24,8 @@ public sealed record MethodFigures(
     public IReadOnlyList<CaseRow> CaseRows { get; init; } = [];
 }
 
-/// <summary>One single-view registration: seed, view (0 LAO, 1 RAO), in-plane TRE (mm) and the quality score with its inputs.</summary>
-public sealed record CaseRow(int Seed, int View, double TreMm, double Quality, double Distinctness, double Prominence, double CompetitorDistanceMm, double MetricValue);
+/// <summary>One single-view registration: seed, view (0 LAO, 1 RAO), in-plane TRE (mm), the quality score with its inputs, and how far the answer moved from the start in-plane (mm).</summary>
+public sealed record CaseRow(int Seed, int View, double TreMm, double Quality, double Distinctness, double Prominence, double CompetitorDistanceMm, double MetricValue, double MovedMm);
 
 /// <summary>Seed 3's robustness protocol on the first case: 169 starts on a 13 x 13 grid.</summary>
 public sealed record RobustnessFigures(string Method, int Starts, double MedianSpreadMm, double PercentSpreadUnder5Mm, double PercentTreUnder5Mm, double MeanTreMm);
