@@ -49,12 +49,17 @@ public sealed class ActivationMapTests
     }
 
     [Fact]
-    public void Borrowed_segments_lend_nothing_and_a_zero_weight_keeps_every_own_time()
+    public void Borrowed_segments_lend_nothing_unmeasured_ones_stay_unmeasured_and_a_zero_weight_keeps_every_own_time()
     {
         var segments = Map(n => 400, _ => 5);
         segments[0] = Segment(1, 600, 5, borrowed: true);
 
-        Assert.Equal(400, ActivationMap.Regularise(segments, NeighbourWeight)[1].TimeToPeakMs!.Value, Exact);
+        segments[35] = Segment(36, null, 0);
+
+        var map = ActivationMap.Regularise(segments, NeighbourWeight);
+
+        Assert.Equal(400, map[1].TimeToPeakMs!.Value, Exact);
+        Assert.Null(map[35].TimeToPeakMs);
         Assert.Same(segments, ActivationMap.Regularise(segments, 0));
     }
 

@@ -9,7 +9,8 @@ namespace CartLedger.Cmr.Motion;
 /// also by <see cref="TrackingParameters.MapNeighbourWeight"/>. Mechanical activation spreads smoothly over the wall
 /// (LBBB: from the septum to the lateral wall over ~100-150 ms), so a single segment far from its neighbours is more
 /// likely tracking noise than physiology; a segment that hardly shortens (scar, a failed contour) hardly times anything,
-/// and takes its neighbours' time. Segments no slice reached (copies of the nearest level) lend nothing.
+/// and takes its neighbours' time. Segments no slice reached (copies of the nearest level) lend nothing; a segment
+/// without any curve stays unmeasured.
 /// Sums run in segment order: the same inputs give the same map, bit for bit.
 /// </summary>
 public static class ActivationMap
@@ -43,8 +44,13 @@ public static class ActivationMap
 
     private static double? MapValue(SegmentStrain segment, IReadOnlyList<SegmentStrain> all, double neighbourWeight)
     {
+        if (segment.OwnTimeToPeakMs is null)
+        {
+            // No curve at all: the rule excludes it as unmeasured rather than guessing from the neighbours.
+            return null;
+        }
         var own = Confidence(segment);
-        var sum = own * (segment.OwnTimeToPeakMs ?? 0);
+        var sum = own * segment.OwnTimeToPeakMs.Value;
         var total = own;
         foreach (var m in NeighbourNumbers[segment.Segment.Number])
         {
