@@ -42,7 +42,7 @@ public static class ActivationAnalysis
         var segments = Enumerable.Range(1, 36)
             .Select(n => Measure(SegmentId.Of36(n), values[n], Pooled(n, curves, p.NeighbourWeight), ed, times, rr, p, filled.Contains(n)))
             .ToList();
-        return new ActivationResult(times, rr, segments);
+        return new ActivationResult(times, rr, ActivationMap.Regularise(segments, p.MapNeighbourWeight));
     }
 
     private static double[] Circumferential(IReadOnlyList<ArcStrain> arcs, int ed, int phases)
@@ -81,7 +81,7 @@ public static class ActivationAnalysis
         var phases = times.Count;
         if (arcs.Count == 0)
         {
-            return new SegmentStrain(id, new double[phases], new double[phases], null, 0, null, 0, borrowed);
+            return new SegmentStrain(id, new double[phases], new double[phases], null, null, 0, null, 0, borrowed);
         }
         var circumferential = new double[phases];
         var radial = new double[phases];
@@ -94,11 +94,13 @@ public static class ActivationAnalysis
         }
         var windowEnd = times[ed] + p.PeakWindowFractionOfRr * rr;
         var negatedRadial = radial.Select(v => -v).ToArray();
+        var own = PeakMs(timingCurve ?? circumferential, times, rr, windowEnd, p.TimeToPeakHarmonics);
         return new SegmentStrain(
             id,
             circumferential,
             radial,
-            PeakMs(timingCurve ?? circumferential, times, rr, windowEnd, p.TimeToPeakHarmonics),
+            own,
+            own,
             circumferential.Min(),
             PeakMs(negatedRadial, times, rr, windowEnd, p.TimeToPeakHarmonics),
             radial.Max(),

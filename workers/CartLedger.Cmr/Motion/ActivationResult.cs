@@ -9,7 +9,9 @@ namespace CartLedger.Cmr.Motion;
 /// <param name="Segment">The 36-segment.</param>
 /// <param name="CircumferentialPercent">Endocardial circumferential strain per phase, %.</param>
 /// <param name="RadialPercent">Radial strain (wall thickening) per phase, %.</param>
-/// <param name="TimeToPeakMs">Time of the most negative circumferential strain, ms from the R wave (seed 1's activation time).</param>
+/// <param name="TimeToPeakMs">Activation time on the map, ms from the R wave: the time of the most negative circumferential strain (seed 1's
+/// activation time), weighted with the edge neighbours' (<see cref="ActivationMap"/>). What the bullseye shows and the target rule reads.</param>
+/// <param name="OwnTimeToPeakMs">The time of the most negative circumferential strain of this segment's own curve alone, ms.</param>
 /// <param name="PeakCircumferentialPercent">That most negative strain (%).</param>
 /// <param name="RadialTimeToPeakMs">Time of the highest radial strain, ms from the R wave (seed 2's late high radial amplitude).</param>
 /// <param name="PeakRadialPercent">That highest radial strain (%).</param>
@@ -19,6 +21,7 @@ public sealed record SegmentStrain(
     IReadOnlyList<double> CircumferentialPercent,
     IReadOnlyList<double> RadialPercent,
     double? TimeToPeakMs,
+    double? OwnTimeToPeakMs,
     double PeakCircumferentialPercent,
     double? RadialTimeToPeakMs,
     double PeakRadialPercent,
@@ -30,12 +33,15 @@ public sealed record SegmentStrain(
 /// </summary>
 public sealed record ActivationResult(IReadOnlyList<double> PhaseTimesMs, double RrIntervalMs, IReadOnlyList<SegmentStrain> Segments)
 {
-    /// <summary>Standard deviation of circumferential time to peak over the measured ring segments, ms (LBBB ~160 ms, healthy ~65 ms; cmr-notes 3.5).</summary>
+    /// <summary>
+    /// Standard deviation of circumferential time to peak over the measured ring segments, ms (LBBB ~160 ms, healthy ~65 ms;
+    /// cmr-notes 3.5), from each segment's own time (the map's neighbour weighting would narrow the spread).
+    /// </summary>
     public double DyssynchronySdMs
     {
         get
         {
-            var times = Segments.Where(s => s.TimeToPeakMs is not null && !s.BorrowedFromNeighbourLevel).Select(s => s.TimeToPeakMs!.Value).ToList();
+            var times = Segments.Where(s => s.OwnTimeToPeakMs is not null && !s.BorrowedFromNeighbourLevel).Select(s => s.OwnTimeToPeakMs!.Value).ToList();
             if (times.Count < 2)
             {
                 return 0;
@@ -45,12 +51,12 @@ public sealed record ActivationResult(IReadOnlyList<double> PhaseTimesMs, double
         }
     }
 
-    /// <summary>Latest minus earliest circumferential time to peak, ms.</summary>
+    /// <summary>Latest minus earliest circumferential time to peak (each segment's own), ms.</summary>
     public double MaximumDelayMs
     {
         get
         {
-            var times = Segments.Where(s => s.TimeToPeakMs is not null).Select(s => s.TimeToPeakMs!.Value).ToList();
+            var times = Segments.Where(s => s.OwnTimeToPeakMs is not null).Select(s => s.OwnTimeToPeakMs!.Value).ToList();
             return times.Count == 0 ? 0 : times.Max() - times.Min();
         }
     }

@@ -17,7 +17,7 @@ public static class Algorithms
     public const string ScarName = "cartledger.cmr.fwhm-scar";
     public const string ScarVersion = "1.2.0";
     public const string ActivationName = "cartledger.cmr.mechanical-activation";
-    public const string ActivationVersion = "1.1.0";
+    public const string ActivationVersion = "1.2.0";
     public const string MeshName = "cartledger.cmr.epicardial-loft";
     public const string MeshVersion = "1.0.0";
 
@@ -63,6 +63,7 @@ public static class Algorithms
         new AlgorithmParameter("trackTangentialMotion", p.TrackTangentialMotion ? "true" : "false"),
         Parameter("timeToPeakHarmonics", p.TimeToPeakHarmonics),
         Parameter("neighbourWeight", p.NeighbourWeight),
+        Parameter("mapNeighbourWeight", p.MapNeighbourWeight),
     ];
 
     public static AlgorithmParameter Parameter(string name, double value) => new(name, value.ToString("R", CultureInfo.InvariantCulture));

@@ -65,7 +65,7 @@ public static class Hashes
         h.Add("activation").Add(activation.PhaseTimesMs).Add(activation.Segments.Count);
         foreach (var s in activation.Segments)
         {
-            h.Add(s.Segment.Number).Add(s.CircumferentialPercent).Add(s.RadialPercent).Add(s.TimeToPeakMs ?? double.NaN).Add(s.RadialTimeToPeakMs ?? double.NaN);
+            h.Add(s.Segment.Number).Add(s.CircumferentialPercent).Add(s.RadialPercent).Add(s.TimeToPeakMs ?? double.NaN).Add(s.OwnTimeToPeakMs ?? double.NaN).Add(s.RadialTimeToPeakMs ?? double.NaN);
         }
         return h.Hex();
     }
