@@ -6,7 +6,7 @@ namespace CartLedger.Cmr.Segmentation;
 /// <summary>
 /// Finds the RV insertion points, which anchor every segment model (SCIENCE.md section 5: theta = 0 at the
 /// anterior insertion, increasing towards the septum). On each full slice at end-diastole the septum is the
-/// arc of the epicardium with RV blood right outside it (blood-bright signal within a few mm, for several mm);
+/// arc of the epicardium with RV blood right against it (an unbroken blood-bright run starting at the epicardium, 1.4.0);
 /// among such arcs the one facing the anatomical septal direction wins; its ends are the insertion points, the
 /// more anterior one (LPS) being the anterior insertion. The study-wide orientation is the circular mean over
 /// slices (slices are parallel, one angle serves all); with no RV arc found anywhere, the anatomical septal
@@ -16,9 +16,10 @@ public static class RvInsertion
 {
     private const double LookOutsideMm = 8;
     private const double MinBloodMm = 3;
+    private const double RunStartMm = 1;
     private const double MinArcDeg = 50;
     private const double MaxArcDeg = 220;
-    private const int AllowedGapRays = 2;
+    private const int AllowedGapRays = 1;
 
     /// <param name="slices">The full slices at end-diastole.</param>
     /// <param name="p">Segmentation parameters.</param>
@@ -95,13 +96,21 @@ public static class RvInsertion
         var rv = new bool[rays];
         for (var a = 0; a < rays; a++)
         {
+            // RV blood lies against the septum: the bright run must start at the epicardium and be unbroken. Bright signal
+            // further out (epicardial fat in the interventricular grooves, as bright as blood in SSFP, lying outside the RV
+            // free wall or, past the insertion, outside the wall's tapering end) does not count.
             double bright = 0;
             for (var r = epi.RadiiMm[a] + 0.5; r <= epi.RadiiMm[a] + LookOutsideMm; r += p.RadialStepMm)
             {
                 var pixel = epi.Centre + grid.Offset(r, epi.AngleOf(a));
-                if (smoothed.Contains(pixel.X, pixel.Y) && smoothed.Sample(pixel.X, pixel.Y) >= level)
+                var isBright = smoothed.Contains(pixel.X, pixel.Y) && smoothed.Sample(pixel.X, pixel.Y) >= level;
+                if (isBright)
                 {
                     bright += p.RadialStepMm;
+                }
+                else if (bright > 0 || r > epi.RadiiMm[a] + RunStartMm)
+                {
+                    break;
                 }
             }
             rv[a] = bright >= MinBloodMm;
