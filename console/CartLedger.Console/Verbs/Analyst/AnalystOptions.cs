@@ -1,6 +1,8 @@
 using System.CommandLine;
 using CartLedger.Console.Cli;
 using CartLedger.Domain.Access;
+using CartLedger.Domain.Procedures.Rules;
+using CartLedger.Workers.Hosting;
 using CartLedger.Workers.Support;
 
 namespace CartLedger.Console.Verbs.Analyst;
@@ -34,6 +36,38 @@ public sealed class AnalystOptions
         var store = await Database.OpenLedgerAsync(cancellationToken: cancellationToken);
         var identity = WorkerIdentity.ForHost(SoftwareVersion.Current);
         return new ProcedureAppender(store, TimeProvider.System, identity.Terminal, identity.SoftwareVersion);
+    }
+
+    /// <summary>
+    /// The shared path of an analyst's verb: the file at <paramref name="path"/> must exist (else a usage error naming
+    /// <paramref name="argument"/>); its bytes and an appender on the configured ledger go to <paramref name="append"/>.
+    /// A bad file, a computation that cannot run and the procedure's refusal end the command naming
+    /// <paramref name="what"/>, with nothing written.
+    /// </summary>
+    public static async Task<T> AppendFromFileAsync<T>(string argument, string path, string what, Func<ProcedureAppender, byte[], Task<T>> append, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"{argument}: no such file: {path}");
+        }
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        var appender = await AppenderAsync(cancellationToken);
+        try
+        {
+            return await append(appender, bytes);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CommandFailedException($"{e.Message}; nothing written");
+        }
+        catch (ComputationProblem e)
+        {
+            throw new CommandFailedException($"{what} not possible ({e.Code}), nothing written: {e.Message}");
+        }
+        catch (ProcedureRejectedException e)
+        {
+            throw new CommandFailedException($"{what} refused by the procedure ({e.Rule}), nothing written: {e.Message}");
+        }
     }
 
     private static string Required(string? value, string option) =>

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using CartLedger.Console.Cli;
 using CartLedger.Console.Verbs.Analyst;
-using CartLedger.Domain.Procedures.Rules;
 using CartLedger.Workers.Cmr;
 
 namespace CartLedger.Console.Verbs.Contours;
@@ -37,25 +36,8 @@ public static class ContoursCommand
         {
             var path = parse.GetValue(file)!;
             var (id, analyst, why) = options.Read(parse);
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"CONTOURS_JSON: no such file: {path}");
-            }
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            var appender = await AnalystOptions.AppenderAsync(cancellationToken);
-            ContourImport.Result result;
-            try
-            {
-                result = await ContourImport.AppendAsync(appender, id, bytes, Path.GetFileName(path), analyst, TimeProvider.System.GetUtcNow(), why, cancellationToken);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new CommandFailedException($"{e.Message}; nothing written");
-            }
-            catch (ProcedureRejectedException e)
-            {
-                throw new CommandFailedException($"contour import refused by the procedure ({e.Rule}), nothing written: {e.Message}");
-            }
+            var result = await AnalystOptions.AppendFromFileAsync("CONTOURS_JSON", path, "contour import",
+                (appender, bytes) => ContourImport.AppendAsync(appender, id, bytes, Path.GetFileName(path), analyst, TimeProvider.System.GetUtcNow(), why, cancellationToken), cancellationToken);
             if (parse.GetValue(options.Json))
             {
                 terminal.Line(JsonSerializer.Serialize(new { procedureId = id, contoursSha256 = result.Event.ContoursSha256, result.CineSeriesUid, result.SlicesWithLv, result.AlreadyImported }, Json));

@@ -2,9 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using CartLedger.Console.Cli;
 using CartLedger.Console.Verbs.Analyst;
-using CartLedger.Domain.Procedures.Rules;
 using CartLedger.Workers.Cmr;
-using CartLedger.Workers.Hosting;
 
 namespace CartLedger.Console.Verbs.Scar;
 
@@ -38,29 +36,8 @@ public static class ScarCommand
         {
             var path = parse.GetValue(file)!;
             var (id, analyst, why) = options.Read(parse);
-            if (!File.Exists(path))
-            {
-                throw new UsageException($"EDITS_JSON: no such file: {path}");
-            }
-            var appender = await AnalystOptions.AppenderAsync(cancellationToken);
-            Domain.Procedures.ScarEdited edited;
-            try
-            {
-                var edits = ScarEditsFile.Parse(await File.ReadAllBytesAsync(path, cancellationToken), Path.GetFileName(path));
-                edited = await ScarEditing.AppendAsync(appender, id, edits, Path.GetFileName(path), analyst, TimeProvider.System.GetUtcNow(), why, cancellationToken: cancellationToken);
-            }
-            catch (InvalidDataException e)
-            {
-                throw new CommandFailedException($"{e.Message}; nothing written");
-            }
-            catch (ComputationProblem e)
-            {
-                throw new CommandFailedException($"scar edit not possible ({e.Code}), nothing written: {e.Message}");
-            }
-            catch (ProcedureRejectedException e)
-            {
-                throw new CommandFailedException($"scar edit refused by the procedure ({e.Rule}), nothing written: {e.Message}");
-            }
+            var edited = await AnalystOptions.AppendFromFileAsync("EDITS_JSON", path, "scar edit",
+                (appender, bytes) => ScarEditing.AppendAsync(appender, id, ScarEditsFile.Parse(bytes, Path.GetFileName(path)), Path.GetFileName(path), analyst, TimeProvider.System.GetUtcNow(), why, cancellationToken: cancellationToken), cancellationToken);
             if (parse.GetValue(options.Json))
             {
                 terminal.Line(JsonSerializer.Serialize(new { procedureId = id, editsSha256 = edited.ScarMaskSha256, edited.ThresholdFraction, edited.ErasedPixelCount, edited.AddedPixelCount, scarBurdenPercent = edited.ScarBurdenPercent.Value }, Json));
