@@ -14,12 +14,18 @@ public static class ModelSetPoses
     /// <summary>A pose in force and the registration it came from; <see cref="IsFallback"/> when the right set had none accepted.</summary>
     public sealed record PoseInForce(Guid RegistrationId, ModelSet ModelSet, RigidTransform Pose, bool IsFallback);
 
-    public static PoseInForce Cmr(ProcedureState state, Guid acquisitionId)
-    {
-        var accepted = state.AcceptedRegistration(acquisitionId, ModelSet.Cmr)
+    /// <summary>
+    /// The accepted registration of one model set on an acquisition, with its pose in force (the cardiologist's adjusted
+    /// pose when one was given on acceptance, else the proposed one: the state folds that), or null when none is accepted.
+    /// </summary>
+    public static PoseInForce? Accepted(ProcedureState state, Guid acquisitionId, ModelSet set) =>
+        state.AcceptedRegistration(acquisitionId, set) is { } accepted
+            ? new PoseInForce(accepted.RegistrationId, set, Poses.FromDomain(accepted.Pose!), IsFallback: false)
+            : null;
+
+    public static PoseInForce Cmr(ProcedureState state, Guid acquisitionId) =>
+        Accepted(state, acquisitionId, ModelSet.Cmr)
             ?? throw new Hosting.ComputationProblem("registration-not-accepted", "no CMR registration of this acquisition is accepted: accept one before the electrode can be measured");
-        return new PoseInForce(accepted.RegistrationId, ModelSet.Cmr, Poses.FromDomain(accepted.Pose!), IsFallback: false);
-    }
 
     /// <summary>
     /// The pose for the traced phrenic nerve: the accepted CT registration when the nerve was traced on a CT study and
@@ -31,8 +37,6 @@ public static class ModelSetPoses
         {
             return cmr;
         }
-        return state.AcceptedRegistration(acquisitionId, ModelSet.Ct) is { } ct
-            ? new PoseInForce(ct.RegistrationId, ModelSet.Ct, Poses.FromDomain(ct.Pose!), IsFallback: false)
-            : cmr with { IsFallback = true };
+        return Accepted(state, acquisitionId, ModelSet.Ct) ?? cmr with { IsFallback = true };
     }
 }

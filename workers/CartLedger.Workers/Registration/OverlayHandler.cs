@@ -43,17 +43,16 @@ public sealed class OverlayHandler(ProcedureAppender appender, WorkerIdentity id
         }
         // Each model set is drawn with its own accepted registration: the CMR set (mesh, scar, targets) needs one; a CT
         // acceptance before the CMR's has nothing to draw the CT structures on yet (the CMR acceptance draws both).
-        var registration = context.State.AcceptedRegistration(triggering.AcquisitionId, ModelSet.Cmr);
-        if (registration is null)
+        if (ModelSetPoses.Accepted(context.State, triggering.AcquisitionId, ModelSet.Cmr) is not { } registration)
         {
             return JobOutcome.Nothing;
         }
-        var acquisition = RegistrationInputs.Acquisition(context.State, registration.AcquisitionId);
+        var acquisition = RegistrationInputs.Acquisition(context.State, triggering.AcquisitionId);
         var mesh = await MeshBlob.LoadAsync(Appender.Store.DataSource, context.State, cancellationToken);
         var runs = await RegistrationInputs.RunsAsync(Appender, acquisition, cancellationToken);
-        var pose = RegistrationInputs.AcceptedPose(events, registration.RegistrationId);
+        var pose = registration.Pose;
         var scene = SceneOf(context.State, events, mesh, acquisition.AcquisitionId);
-        var method = registration.Method == RegistrationMethod.TwoViewLandmarks ? "landmarks" : "intensity";
+        var method = context.State.Registrations.Single(r => r.RegistrationId == registration.RegistrationId).Method == RegistrationMethod.TwoViewLandmarks ? "landmarks" : "intensity";
         var views = new List<OverlayView>();
         var blobs = new List<byte[]>();
         var folder = Path.Combine(Path.GetTempPath(), $"cartledger-overlay-{Guid.NewGuid():N}");
@@ -85,7 +84,7 @@ public sealed class OverlayHandler(ProcedureAppender appender, WorkerIdentity id
             Directory.Delete(folder, recursive: true);
         }
         var info = new AlgorithmInfo(AlgorithmName, WorkerVersion,
-            [new("ctRegistration", context.State.AcceptedRegistration(acquisition.AcquisitionId, ModelSet.Ct)?.RegistrationId.ToString() ?? "none"),
+            [new("ctRegistration", ModelSetPoses.Accepted(context.State, acquisition.AcquisitionId, ModelSet.Ct)?.RegistrationId.ToString() ?? "none"),
                 new("registration", method), new("trigger", electrode is null ? "registration-accepted" : "lead-position-measured")],
             [context.State.Mesh!.MeshSha256, .. acquisition.Views.Select(v => v.Sha256)], Hash(string.Join("\n", views.Select(v => $"{v.PngSha256} {v.SecondaryCaptureSha256}"))));
         return new JobOutcome([new RecordFluoroscopyOverlays(Identity.Actor, context.Now, acquisition.AcquisitionId, registrationId, views.ToValueList(), info)], blobs);
@@ -104,7 +103,7 @@ public sealed class OverlayHandler(ProcedureAppender appender, WorkerIdentity id
         var nerveOnCt = state.PhrenicNerve is { } traced && state.IsCtStudy(traced.StudyId);
         var ostiumOnCt = state.SinusOstium is { } marked && state.IsCtStudy(marked.StudyId);
         var ostium = state.SinusOstium is { } cmrOstium && !ostiumOnCt ? Vec(cmrOstium.PositionLpsMm) : LandmarkOstium(events, ModelSet.Cmr);
-        var ctPose = state.AcceptedRegistration(acquisitionId, ModelSet.Ct) is { } ct ? RegistrationInputs.AcceptedPose(events, ct.RegistrationId) : (RigidTransform?)null;
+        var ctPose = ModelSetPoses.Accepted(state, acquisitionId, ModelSet.Ct)?.Pose;
         var ctSet = ctPose is { } placed
             ? new CtModelOverlay(placed, nerveOnCt && nerve is { Count: > 0 } ? nerve : null, ostiumOnCt ? Vec(state.SinusOstium!.PositionLpsMm) : LandmarkOstium(events, ModelSet.Ct))
             : null;

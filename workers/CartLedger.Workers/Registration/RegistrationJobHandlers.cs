@@ -52,15 +52,6 @@ internal static class RegistrationInputs
         return [.. mesh.Segment36.Select(scarred.Contains)];
     }
 
-    /// <summary>The accepted pose of a registration: the cardiologist's adjusted pose when given, else the proposed one.</summary>
-    public static RigidTransform AcceptedPose(IEnumerable<ProcedureEvent> events, Guid registrationId)
-    {
-        var list = events.ToList();
-        var proposed = list.OfType<RegistrationProposed>().Last(r => r.RegistrationId == registrationId);
-        var accepted = list.OfType<RegistrationAccepted>().Last(r => r.RegistrationId == registrationId);
-        return Poses.FromDomain(accepted.AdjustedPose ?? proposed.Pose);
-    }
-
     public static FluoroscopyAcquired Acquisition(ProcedureState state, Guid acquisitionId) =>
         state.Acquisitions.FirstOrDefault(a => a.AcquisitionId == acquisitionId) ?? throw new ComputationProblem("fluoroscopy-unknown", $"acquisition {acquisitionId} is not in the procedure");
 
