@@ -3,6 +3,7 @@ using CartLedger.Console.Cli;
 using CartLedger.Imaging.Dicom;
 using CartLedger.Imaging.Geometry;
 using CartLedger.Imaging.Phantom;
+using CartLedger.Imaging.Phantom.Acquisition;
 using CartLedger.Imaging.Phantom.Heart;
 using CartLedger.Imaging.Pictures;
 using CartLedger.Testing;
@@ -120,6 +121,46 @@ public class CmrVerbTests(CmrPhantomFolder phantom) : IClassFixture<CmrPhantomFo
         Assert.Equal("zero", line.RootElement.GetProperty("floor").GetString());
         Assert.Equal(0.4, line.RootElement.GetProperty("thresholdFraction").GetDouble());
         Assert.True(line.RootElement.GetProperty("scarAreaMm2").GetDouble() >= 0);
+    }
+
+    [Fact]
+    public void Analyze_from_expert_label_masks_at_end_diastole_and_end_systole_only_proposes_the_true_target_area()
+    {
+        // The phantom's own label maps stand in for an expert's: 1 blood pool, 2 myocardium (scar is myocardium), drawn at
+        // end-diastole and end-systole only, as experts often do; the other phases are propagated.
+        var folder = Out("expert-masks");
+        Directory.CreateDirectory(folder);
+        var cine = phantom.Patient.Cine;
+        var es = CartLedger.Cmr.Evaluation.PhantomScore.TrueEndSystole(phantom.Patient);
+        for (var s = 0; s < cine.Slices.Count; s++)
+        {
+            foreach (var t in new[] { 0, es })
+            {
+                var labels = phantom.Patient.CineLabels[s][t].Select(l => l switch { MrSynthesizer.LvBloodPool => (byte)1, MrSynthesizer.Myocardium or MrSynthesizer.Scar => (byte)2, _ => (byte)0 }).ToArray();
+                PngEncoder.WriteGrey(Path.Combine(folder, cine.Slices[s].SopInstanceUids[t] + ".png"), labels, cine.Slices[s].Frames[t].Width, cine.Slices[s].Frames[t].Height);
+            }
+        }
+        var bad = Out("bad-masks");
+        Directory.CreateDirectory(bad);
+        foreach (var file in Directory.GetFiles(folder))
+        {
+            File.Copy(file, Path.Combine(bad, Path.GetFileName(file)));
+        }
+        var spoiled = Path.Combine(bad, cine.Slices[cine.Slices.Count / 2].SopInstanceUids[0] + ".png");
+        var frame = cine.Slices[0].Frames[0];
+        PngEncoder.WriteGrey(spoiled, Enumerable.Repeat((byte)7, frame.Width * frame.Height).ToArray(), frame.Width, frame.Height);
+
+        var (code, output, error) = Run("cmr", "analyze", phantom.Dicom, "--labels", folder, "--out", Out("from-masks"), "--json");
+        var (refused, _, why) = Run("cmr", "analyze", phantom.Dicom, "--labels", bad, "--out", Out("from-bad-masks"));
+
+        Assert.True(code == ExitCodes.Success, error);
+        using var summary = JsonDocument.Parse(output);
+        Assert.Contains(summary.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("Contours from label masks", StringComparison.Ordinal));
+        var primary = Domain.Segments.SegmentId.Of36(int.Parse(summary.RootElement.GetProperty("primaryTarget").GetString()!.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture));
+        var truth = Domain.Segments.SegmentId.Of36(phantom.Patient.Truth.Targets.Primary);
+        Assert.True(Domain.Segments.SegmentModels.ThirtySix.GraphDistance(primary, truth) <= 1, $"primary {primary} from the masks, true best {truth}");
+        Assert.Equal(ExitCodes.Failure, refused);
+        Assert.Contains($"--labels: {spoiled}: label 7 found", why, StringComparison.Ordinal);
     }
 
     [Theory]

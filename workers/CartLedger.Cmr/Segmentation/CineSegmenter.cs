@@ -110,7 +110,7 @@ public static class CineSegmenter
         return result;
     }
 
-    private static int EndSystole(IReadOnlyList<SegmentedSlice> slices, int phaseCount, int edPhase)
+    internal static int EndSystole(IReadOnlyList<SegmentedSlice> slices, int phaseCount, int edPhase)
     {
         var best = edPhase;
         var bestVolume = double.MaxValue;

@@ -56,6 +56,41 @@ public static class ContourImport
         return new Result((ContoursAdjusted)events.Single(), series, withLv, AlreadyImported: false);
     }
 
+    /// <summary>
+    /// Label masks (0 background, 1 LV blood pool, 2 myocardium; named SOPInstanceUID, as <c>cartledger cmr segment</c>
+    /// writes them) for a cine of one of the procedure's CMR studies, turned into contours on that cine
+    /// (<see cref="LabelMaskSegmentation"/>: unlabelled phases propagated, orientation detected) and appended as
+    /// <see cref="AppendAsync"/> does, the derived contours.json being the blob. The cine is the one most masks name.
+    /// Bad masks are refused naming the mask and the reason; nothing is written.
+    /// </summary>
+    public static async Task<Result> AppendLabelsAsync(ProcedureAppender appender, Guid procedureId, IReadOnlyList<LabelMask> masks, string source, Actor by, DateTimeOffset at, string note, CancellationToken cancellationToken = default)
+    {
+        var (state, _) = await appender.LoadAsync(procedureId, cancellationToken);
+        var names = masks.Select(m => Path.GetFileNameWithoutExtension(m.Source)).ToHashSet(StringComparer.Ordinal);
+        var blobs = new BlobStore(appender.Store.DataSource);
+        CineStack? best = null;
+        var bestHits = 0;
+        foreach (var study in state.Studies.Where(s => s.Modality == Modality.Cmr).Reverse())
+        {
+            foreach (var series in study.Series.Where(s => s.Kind == SeriesKind.Cine))
+            {
+                var (cine, _, _) = await CmrStudyInputs.StacksAsync(study, series.SeriesInstanceUid, blobs, cancellationToken);
+                var hits = cine.Slices.Sum(s => s.SopInstanceUids.Count(names.Contains));
+                if (hits > bestHits)
+                {
+                    (best, bestHits) = (cine, hits);
+                }
+            }
+        }
+        if (best is null)
+        {
+            throw new InvalidDataException($"{source}: no mask is named after an image of a cine imported into procedure {procedureId} (masks are SOPInstanceUID.png): import the study first");
+        }
+        var segmentation = LabelMaskSegmentation.Segment(best, masks, CartLedger.Cmr.Analysis.CmrParameters.Default.Segmentation, CartLedger.Cmr.Analysis.CmrParameters.Default.EndDiastolePhase, source);
+        var json = System.Text.Encoding.UTF8.GetBytes(ContourFile.Write(best, null, segmentation, []));
+        return await AppendAsync(appender, procedureId, json, source, by, at, note, cancellationToken);
+    }
+
     /// <summary>The stored contours of a contours_adjusted read on <paramref name="cine"/>, or a <see cref="ComputationProblem"/> naming what is wrong.</summary>
     public static async Task<CineSegmentation> ReadAsync(string contoursSha256, CineStack cine, BlobStore blobs, CancellationToken cancellationToken)
     {

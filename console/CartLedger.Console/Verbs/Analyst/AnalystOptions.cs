@@ -51,10 +51,19 @@ public sealed class AnalystOptions
             throw new UsageException($"{argument}: no such file: {path}");
         }
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        return await AppendAsync(what, appender => append(appender, bytes), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs an append against the ledger, turning a bad input (<see cref="InvalidDataException"/>), a computation problem or a
+    /// rejection by the procedure into one failure line that says nothing was written.
+    /// </summary>
+    public static async Task<T> AppendAsync<T>(string what, Func<ProcedureAppender, Task<T>> append, CancellationToken cancellationToken)
+    {
         var appender = await AppenderAsync(cancellationToken);
         try
         {
-            return await append(appender, bytes);
+            return await append(appender);
         }
         catch (InvalidDataException e)
         {

@@ -4,9 +4,11 @@ using CartLedger.Cmr.Analysis;
 using CartLedger.Cmr.CtStructures;
 using CartLedger.Cmr.Export;
 using CartLedger.Cmr.Provenance;
+using CartLedger.Cmr.Segmentation;
 using CartLedger.Console.Cli;
 using CartLedger.Domain.Segments;
 using CartLedger.Domain.Values;
+using CartLedger.Imaging.Geometry;
 
 namespace CartLedger.Console.Verbs.Cmr;
 
@@ -27,22 +29,25 @@ public static class CmrAnalyzeCommand
         var output = new Option<string>("--out") { Description = "Output folder (must not exist or be empty); required." };
         var nerve = new Option<string?>("--phrenic-nerve") { Description = "3D Slicer markups (.mrk.json) curve of the left phrenic nerve traced on the CT in DICOM_DIR." };
         var ostium = new Option<string?>("--cs-ostium") { Description = "3D Slicer markups (.mrk.json) point of the coronary sinus ostium traced on the CT." };
+        var labels = new Option<string?>("--labels") { Description = "Folder of label masks for the cine (8-bit PNG per image named SOPInstanceUID.png: 0 background, 1 LV blood pool, 2 myocardium; e.g. `cmr segment` output corrected in another tool): used instead of the automatic segmentation; phases without a mask are propagated." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of lines." };
         var command = new Command("analyze", "Run the whole CMR chain (segment, scar, activation, mesh, targets) and write the treatment files and analysis.json.")
             .WithExamples("./cartledger cmr analyze /tmp/p7/dicom --out /tmp/p7-cmr",
-                "./cartledger cmr analyze /tmp/p7/dicom --out /tmp/p7-cmr --phrenic-nerve nerve.mrk.json --cs-ostium ostium.mrk.json --json");
+                "./cartledger cmr analyze /tmp/p7/dicom --out /tmp/p7-cmr --phrenic-nerve nerve.mrk.json --cs-ostium ostium.mrk.json --json",
+                "./cartledger cmr analyze /tmp/p7/dicom --labels /tmp/p7-labels --out /tmp/p7-from-labels");
         command.Arguments.Add(folder);
         command.Options.Add(output);
         command.Options.Add(nerve);
         command.Options.Add(ostium);
+        command.Options.Add(labels);
         command.Options.Add(json);
         command.SetAction(parse => Run(terminal,
             parse.GetValue(folder) ?? throw new UsageException("cmr analyze needs a DICOM folder (see 'cartledger cmr analyze --help')"),
-            CmrOutput.Require(parse.GetValue(output)), parse.GetValue(nerve), parse.GetValue(ostium), parse.GetValue(json)));
+            CmrOutput.Require(parse.GetValue(output)), parse.GetValue(nerve), parse.GetValue(ostium), parse.GetValue(labels), parse.GetValue(json)));
         return command;
     }
 
-    private static int Run(Terminal terminal, string folder, string output, string? nervePath, string? ostiumPath, bool json)
+    private static int Run(Terminal terminal, string folder, string output, string? nervePath, string? ostiumPath, string? labelsPath, bool json)
     {
         foreach (var file in new[] { nervePath, ostiumPath }.OfType<string>())
         {
@@ -51,13 +56,19 @@ public static class CmrAnalyzeCommand
                 throw new CommandFailedException($"{file}: no such file");
             }
         }
+        if (labelsPath is not null && !Directory.Exists(labelsPath))
+        {
+            throw new CommandFailedException($"{labelsPath}: --labels: no such folder");
+        }
         CmrOutput.RequireEmpty(output);
         var steps = new CmrSteps(terminal, json, folder);
         var inputs = steps.Run("read DICOM", () => CmrInputs.Read(folder));
         var ct = CtStructures(inputs, nervePath, ostiumPath);
         var p = CmrParameters.Default;
         var cineHash = Hashes.Of(inputs.Cine);
-        var segmentation = steps.Run("segment LV", () => CmrAnalyzer.Segment(inputs.Cine, cineHash, p));
+        var segmentation = labelsPath is null
+            ? steps.Run("segment LV", () => CmrAnalyzer.Segment(inputs.Cine, cineHash, p))
+            : steps.Run("contours from label masks", () => CmrAnalyzer.Imported(FromLabels(inputs.Cine, labelsPath, p), cineHash));
         var scar = inputs.Lge is { } lge ? steps.Run("FWHM scar", () => CmrAnalyzer.ScarOf(lge, Hashes.Of(lge), segmentation, p.Scar, [])) : null;
         var activation = steps.Run("activation", () => CmrAnalyzer.ActivationOf(inputs.Cine, cineHash, segmentation, p.Tracking));
         var analysis = steps.Run("mesh and targets", () => CmrAnalyzer.Complete(segmentation, scar, activation, p.Targets));
@@ -104,6 +115,18 @@ public static class CmrAnalyzeCommand
             terminal.Line($"{files.Count} treatment files ({files.Count(f => f.IsDicom)} DICOM) and analysis.json written to {Path.GetFullPath(output)}");
         }
         return ExitCodes.Success;
+    }
+
+    private static CineSegmentation FromLabels(CineStack cine, string folder, CmrParameters p)
+    {
+        try
+        {
+            return LabelMaskSegmentation.Segment(cine, LabelMask.ReadFolder(folder), p.Segmentation, p.EndDiastolePhase, folder);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CommandFailedException($"--labels: {e.Message}");
+        }
     }
 
     private static CtStructureModel? CtStructures(CmrInputs inputs, string? nervePath, string? ostiumPath)
