@@ -89,6 +89,22 @@ public sealed class LabelMaskSegmentationTests
     }
 
     [Fact]
+    public void A_labelled_phase_where_the_slice_leaves_the_lv_is_propagated_instead()
+    {
+        var cine = Cine.Value;
+        var basal = CineOrder.BaseToApex(cine)[0];
+        var s = cine.Slices.ToList().IndexOf(basal);
+        // Phase 4 of the basal slice drawn as an outflow-tract remnant: a small pool, no ring (the base moved out of the slice).
+        var masks = TrueMasks(cine, phases: [0, 8]).Append(Ring(8, 8, $"{basal.SopInstanceUids[4]}.png")).ToList();
+
+        var segmentation = LabelMaskSegmentation.Segment(cine, masks, SegmentationParameters.Default, 0, "expert");
+
+        var (endo, _) = Beating.Radii(s, 4, 0);
+        Assert.InRange(segmentation.SlicesBaseToApex[0].Phases[4].Endocardium.MeanRadiusMm(), endo - 1.5, endo + 1.5);
+        Assert.Contains(segmentation.Warnings, w => w.StartsWith("Cine slice 0: 1 labelled phase(s) (5) show the slice leaving the LV", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Bad_masks_are_refused_naming_the_mask_and_the_reason()
     {
         var cine = Cine.Value;

@@ -76,6 +76,7 @@ public static class LabelMaskSegmentation
     private const double RayStepMm = 0.25;
     private const double MaxGapMm = 1.0;
     private const double MinFullRingFraction = 0.85;
+    private const double MinPoolAreaOfEndDiastole = 0.5;
 
     public static CineSegmentation Segment(CineStack cine, IReadOnlyList<LabelMask> masks, SegmentationParameters p, int endDiastolePhase, string source)
     {
@@ -113,11 +114,26 @@ public static class LabelMaskSegmentation
                 perPhase[t] = Contours(byImage[(s, t)], centre, grid, p);
                 intensities[t] = Intensities(slice.Frames[t], byImage[(s, t)], grid, p);
             }
-            var propagated = Propagate(slice, perPhase, intensities, labelled, grid, p);
             var coverage = Coverage(perPhase[endDiastolePhase]!, grid);
-            if (propagated > 0 && s == ordered.Count / 2)
+            // A labelled phase where the slice has left the LV (the base moves towards the apex in systole: the pool shrinks
+            // to an outflow-tract remnant, the ring opens) describes no LV wall to follow: it is propagated instead, as the
+            // automatic chain carries its contours, so strain is not measured across a ring that is not there.
+            var edArea = perPhase[endDiastolePhase]!.Endocardium.AreaMm2();
+            var dropped = labelled.Where(t => t != endDiastolePhase
+                && (perPhase[t]!.Endocardium.AreaMm2() < MinPoolAreaOfEndDiastole * edArea || (coverage == SliceCoverage.Full && Coverage(perPhase[t]!, grid) != SliceCoverage.Full))).ToList();
+            foreach (var t in dropped)
             {
-                warnings.Add($"Label masks cover {labelled.Count} of {phases} phases on mid slice {s}; the other phases were propagated from them.");
+                (perPhase[t], intensities[t]) = (null, null);
+            }
+            var used = labelled.Except(dropped).ToList();
+            var propagated = Propagate(slice, perPhase, intensities, used, grid, p);
+            if (dropped.Count > 0)
+            {
+                warnings.Add($"Cine slice {s}: {dropped.Count} labelled phase(s) ({string.Join(", ", dropped.Select(t => t + 1))}) show the slice leaving the LV (pool under half of end-diastole's, or the ring open) and were propagated instead.");
+            }
+            if (propagated > dropped.Count && s == ordered.Count / 2)
+            {
+                warnings.Add($"Label masks cover {used.Count} of {phases} phases on mid slice {s}; the other phases were propagated from them.");
             }
             slices.Add(new SegmentedSlice(s, slice.Plane, frame.Width, frame.Height, coverage, perPhase.Select(c => c!).ToList()));
             if (coverage == SliceCoverage.Full)
@@ -237,7 +253,23 @@ public static class LabelMaskSegmentation
             endo[a] = endoAt * RayStepMm;
             epi[a] = Math.Max(epiAt, endoAt) * RayStepMm;
         }
-        return new SliceContours(new PolarContour(centre, endo, grid), new PolarContour(centre, epi, grid));
+        return new SliceContours(new PolarContour(centre, Smoothed(endo), grid), new PolarContour(centre, Smoothed(epi), grid));
+    }
+
+    /// <summary>
+    /// Radii smoothed round the contour by a binomial [1 4 6 4 1]/16 kernel (one ray's standard deviation): what is left
+    /// of the pixel staircase after reading between pixels, which strain (a small difference of perimeters) would
+    /// otherwise turn into noise; a mask carries no finer shape than its pixels anyway.
+    /// </summary>
+    private static double[] Smoothed(double[] radii)
+    {
+        var n = radii.Length;
+        var result = new double[n];
+        for (var a = 0; a < n; a++)
+        {
+            result[a] = (radii[(a - 2 + n) % n] + 4 * radii[(a - 1 + n) % n] + 6 * radii[a] + 4 * radii[(a + 1) % n] + radii[(a + 2) % n]) / 16;
+        }
+        return result;
     }
 
     /// <summary>
