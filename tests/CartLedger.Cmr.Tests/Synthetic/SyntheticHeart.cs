@@ -26,6 +26,22 @@ public sealed record SyntheticHeart
     public double OuterBandMm { get; init; }
 
     public float OuterBand { get; init; }
+
+    /// <summary>
+    /// Epicardial fat in the interventricular grooves: a band of this thickness (mm) on the LV epicardium from each RV
+    /// insertion point <see cref="GrooveFatDeg"/> degrees away from the septum, touching the RV cavity's tips; 0 = none.
+    /// </summary>
+    public double GrooveFatMm { get; init; }
+
+    public double GrooveFatDeg { get; init; } = 30;
+
+    public float GrooveFat { get; init; } = 270;
+
+    /// <summary>
+    /// Where the RV crescent (a disc of radius 0.95 epi centred 0.9 epi out along the septal direction) meets the
+    /// epicardium: this many degrees either side of the septal direction, analytically acos((1 + 0.81 - 0.9025) / 1.8).
+    /// </summary>
+    public static double RvInsertionFromSeptumDeg { get; } = Math.Acos((1 + 0.81 - 0.9025) / 1.8) * 180 / Math.PI;
     public int Seed { get; init; } = 1;
 
     /// <summary>Endocardial and epicardial radius (mm) of a slice (0 = base), phase and model angle theta (degrees).</summary>
@@ -130,7 +146,17 @@ public sealed record SyntheticHeart
         {
             return Blood;
         }
+        if (r < epi + GrooveFatMm && InGroove(angle, septumAngle))
+        {
+            return GrooveFat;
+        }
         return r < epi + OuterBandMm ? OuterBand : Background;
+    }
+
+    private bool InGroove(double angle, double septumAngle)
+    {
+        var fromSeptumDeg = Math.Abs(Math.IEEERemainder(angle - septumAngle, 2 * Math.PI)) * 180 / Math.PI;
+        return fromSeptumDeg >= RvInsertionFromSeptumDeg && fromSeptumDeg <= RvInsertionFromSeptumDeg + GrooveFatDeg;
     }
 
     private bool InRv(double dx, double dy, double septumAngle, double epi)

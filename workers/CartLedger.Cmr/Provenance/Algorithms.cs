@@ -13,7 +13,7 @@ namespace CartLedger.Cmr.Provenance;
 public static class Algorithms
 {
     public const string SegmentationName = "cartledger.cmr.lv-segmentation";
-    public const string SegmentationVersion = "1.4.0";
+    public const string SegmentationVersion = "1.5.0";
     public const string ScarName = "cartledger.cmr.fwhm-scar";
     public const string ScarVersion = "1.2.0";
     public const string ActivationName = "cartledger.cmr.mechanical-activation";

@@ -7,19 +7,26 @@ namespace CartLedger.Cmr.Segmentation;
 /// Finds the RV insertion points, which anchor every segment model (SCIENCE.md section 5: theta = 0 at the
 /// anterior insertion, increasing towards the septum). On each full slice at end-diastole the septum is the
 /// arc of the epicardium with RV blood right against it (an unbroken blood-bright run starting at the epicardium, 1.4.0);
-/// among such arcs the one facing the anatomical septal direction wins; its ends are the insertion points, the
-/// more anterior one (LPS) being the anterior insertion. The study-wide orientation is the circular mean over
-/// slices (slices are parallel, one angle serves all); with no RV arc found anywhere, the anatomical septal
-/// direction places the septum centre at 60 degrees (the AHA convention: insertions 120 degrees apart).
+/// among such arcs the one facing the anatomical septal direction wins. Its ends are the cavity's tips (1.5.0): the RV
+/// cavity is a crescent that thins towards each insertion, and epicardial fat in the interventricular grooves, as bright
+/// as blood in SSFP, lies on the LV right past the insertion and often touches the cavity's tip; where the bright band
+/// thickens again past its thinnest point, that is fat, and the tip is the thinnest point. The more anterior end (LPS)
+/// is the anterior insertion. The study-wide orientation is the circular mean over slices weighted by each slice's RV
+/// cavity area (slices are parallel, one angle serves all; near the RV apex the crescent is small and groove fat can
+/// pass for it); with no RV arc found anywhere, the anatomical septal direction places the septum centre at 60 degrees
+/// (the AHA convention: insertions 120 degrees apart).
 /// </summary>
 public static class RvInsertion
 {
-    private const double LookOutsideMm = 8;
+    private const double DepthReachMm = 35;
     private const double MinBloodMm = 3;
     private const double RunStartMm = 1;
     private const double MinArcDeg = 50;
     private const double MaxArcDeg = 220;
     private const int AllowedGapRays = 1;
+    private const int RaysPerContourRay = 4;
+    private const double NotchRiseMm = 1.5;
+    private const double TipFraction = 0.5;
 
     /// <param name="slices">The full slices at end-diastole.</param>
     /// <param name="p">Segmentation parameters.</param>
@@ -40,10 +47,12 @@ public static class RvInsertion
             int? anatomicalSign = baseToApex is { } axis ? (slicePlane.Normal.Dot(axis) >= 0 ? 1 : -1) : null;
             if (Detect(slicePlane, image, contours, intensities, p, anatomicalSign) is { } arc)
             {
-                sx += Math.Cos(arc.Anterior);
-                sy += Math.Sin(arc.Anterior);
-                ix += Math.Cos(arc.Inferior);
-                iy += Math.Sin(arc.Inferior);
+                // Each slice counts by the area of its RV cavity: a large crescent shows its tips clearly, a small one near
+                // the RV apex (or bright groove fat where the RV has ended) does not.
+                sx += arc.AreaMm2 * Math.Cos(arc.Anterior);
+                sy += arc.AreaMm2 * Math.Sin(arc.Anterior);
+                ix += arc.AreaMm2 * Math.Cos(arc.Inferior);
+                iy += arc.AreaMm2 * Math.Sin(arc.Inferior);
                 signVotes += arc.Sign;
                 found++;
             }
@@ -86,46 +95,51 @@ public static class RvInsertion
         return plus >= minus ? 1 : -1;
     }
 
-    private static (double Anterior, double Inferior, int Sign)? Detect(SlicePlane plane, Image2D image, SliceContours contours, IntensityModel intensities, SegmentationParameters p, int? anatomicalSign)
+    private static (double Anterior, double Inferior, int Sign, double AreaMm2)? Detect(SlicePlane plane, Image2D image, SliceContours contours, IntensityModel intensities, SegmentationParameters p, int? anatomicalSign)
     {
         var grid = PixelGrid.Of(plane);
         var smoothed = SliceSegmenter.Smooth(image, grid, p);
         var epi = contours.Epicardium;
-        var rays = epi.AngleCount;
+        var rays = epi.AngleCount * RaysPerContourRay;
+        var step = 2 * Math.PI / rays;
         var level = intensities.Myocardium + 0.5 * intensities.Contrast;
+        var run = new double[rays];
         var rv = new bool[rays];
         for (var a = 0; a < rays; a++)
         {
             // RV blood lies against the septum: the bright run must start at the epicardium and be unbroken. Bright signal
             // further out (epicardial fat in the interventricular grooves, as bright as blood in SSFP, lying outside the RV
             // free wall or, past the insertion, outside the wall's tapering end) does not count.
+            var angle = a * step;
+            var epiMm = epi.RadiusAt(angle);
             double bright = 0;
-            for (var r = epi.RadiiMm[a] + 0.5; r <= epi.RadiiMm[a] + LookOutsideMm; r += p.RadialStepMm)
+            for (var r = epiMm + 0.5; r <= epiMm + DepthReachMm; r += p.RadialStepMm)
             {
-                var pixel = epi.Centre + grid.Offset(r, epi.AngleOf(a));
+                var pixel = epi.Centre + grid.Offset(r, angle);
                 var isBright = smoothed.Contains(pixel.X, pixel.Y) && smoothed.Sample(pixel.X, pixel.Y) >= level;
                 if (isBright)
                 {
                     bright += p.RadialStepMm;
                 }
-                else if (bright > 0 || r > epi.RadiiMm[a] + RunStartMm)
+                else if (bright > 0 || r > epiMm + RunStartMm)
                 {
                     break;
                 }
             }
+            run[a] = bright;
             rv[a] = bright >= MinBloodMm;
         }
         var septalAngle = Anatomy.InPlaneAngle(plane, Anatomy.LvToSeptum);
         (int Start, int Length)? best = null;
         var bestScore = double.MinValue;
-        foreach (var (start, length) in Arcs(rv))
+        foreach (var (start, length) in Arcs(rv, AllowedGapRays * RaysPerContourRay))
         {
             var arcDeg = length * 360.0 / rays;
             if (arcDeg < MinArcDeg || arcDeg > MaxArcDeg)
             {
                 continue;
             }
-            var middle = epi.AngleOf(start) + (length - 1) * epi.AngleStepRad / 2;
+            var middle = (start + (length - 1) / 2.0) * step;
             var alignment = Math.Cos(middle - septalAngle);
             if (alignment <= 0)
             {
@@ -142,28 +156,97 @@ public static class RvInsertion
         {
             return null;
         }
-        var end1 = epi.AngleOf(arc.Start);
-        var end2 = epi.AngleOf((arc.Start + arc.Length - 1) % rays);
+        var centre = Deepest(run, arc.Start, arc.Length);
+        var deepestMm = run[centre % rays];
+        var first = TipTowards(run, centre, arc.Start, -1, deepestMm);
+        var last = TipTowards(run, centre, arc.Start + arc.Length - 1, +1, deepestMm);
+        if ((last - first + 1) * 360.0 / rays < MinArcDeg)
+        {
+            return null;
+        }
+        double area = 0;
+        for (var i = first; i <= last; i++)
+        {
+            // the cavity between the epicardium and the free wall, as a polar strip
+            var inner = epi.RadiusAt(i * step);
+            var depth = run[i % rays];
+            area += step * (inner + depth / 2) * depth;
+        }
+        var end1 = first * step;
+        var end2 = last * step;
         var firstIsAnterior = anatomicalSign is { } known ? known > 0
             : Anatomy.Direction(plane, end1).Dot(Anatomy.Anterior) >= Anatomy.Direction(plane, end2).Dot(Anatomy.Anterior);
         // The arc runs from its start towards increasing angle: from an anterior start, the septum lies at +angle.
-        return firstIsAnterior ? (end1, end2, 1) : (end2, end1, -1);
+        return firstIsAnterior ? (end1, end2, 1, area) : (end2, end1, -1, area);
     }
 
-    /// <summary>Circular runs of true rays (gaps of up to <see cref="AllowedGapRays"/> bridged), as (start, length).</summary>
-    private static IEnumerable<(int Start, int Length)> Arcs(bool[] rays)
+    /// <summary>The arc's deepest ray (unwrapped index; of equally deep rays, the one nearest the arc's middle).</summary>
+    private static int Deepest(double[] run, int start, int length)
+    {
+        var n = run.Length;
+        var middle = start + (length - 1) / 2.0;
+        var best = start;
+        for (var i = start; i < start + length; i++)
+        {
+            var value = run[i % n];
+            var bestValue = run[best % n];
+            if (value > bestValue || (value == bestValue && Math.Abs(i - middle) < Math.Abs(best - middle)))
+            {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// The cavity's tip on one side of the septal arc, as an unwrapped ray index: walking from the arc's deepest ray towards
+    /// its end, the crescent only thins (SCIENCE.md 5: the RV cavity tapers to nothing at each insertion, where its free
+    /// wall joins the LV). Where, in the tapering part (thinner than <see cref="TipFraction"/> of the deepest), the bright
+    /// band thickens again by <see cref="NotchRiseMm"/> past its thinnest point, the signal beyond is groove fat lying on the
+    /// LV past the free wall's end, not RV blood: the insertion is that thinnest point (the nearest to the septum where
+    /// several rays are equally thin). Without such a notch the arc's own end stands. The fraction keeps a trabecula or
+    /// the moderator band, which shortens a few runs in the deep part of the cavity, from cutting the arc there.
+    /// </summary>
+    private static int TipTowards(double[] run, int centre, int end, int direction, double deepestMm)
+    {
+        var n = run.Length;
+        var thinnest = double.MaxValue;
+        var at = centre;
+        for (var i = centre; i != end + direction; i += direction)
+        {
+            var value = run[((i % n) + n) % n];
+            if (value < thinnest)
+            {
+                thinnest = value;
+                at = i;
+            }
+            else if (value >= thinnest + NotchRiseMm && thinnest <= TipFraction * deepestMm)
+            {
+                return at;
+            }
+        }
+        return end;
+    }
+
+    /// <summary>Circular runs of true rays (gaps of up to <paramref name="allowedGap"/> rays bridged), as (start, length).</summary>
+    private static IEnumerable<(int Start, int Length)> Arcs(bool[] rays, int allowedGap)
     {
         var n = rays.Length;
         var filled = (bool[])rays.Clone();
         for (var a = 0; a < n; a++)
         {
-            if (!rays[a])
+            // a gap starts after a true ray: fill it when a true ray follows within the allowed length
+            if (rays[a] && !rays[(a + 1) % n])
             {
-                for (var gap = 1; gap <= AllowedGapRays; gap++)
+                for (var gap = 1; gap <= allowedGap; gap++)
                 {
-                    if (rays[(a - 1 + n) % n] && rays[(a + gap) % n])
+                    if (rays[(a + gap + 1) % n])
                     {
-                        filled[a] = true;
+                        for (var k = 1; k <= gap; k++)
+                        {
+                            filled[(a + k) % n] = true;
+                        }
+                        break;
                     }
                 }
             }
