@@ -103,11 +103,58 @@ public class SimilarityMetricTests
             SparseSimilarity.Evaluate(Parse(name), inverted, moving) / SparseSimilarity.Evaluate(Parse(name), normal, moving);
 
         Assert.True(Ratio(positive) < 0.2, $"{positive} should barely score an inverted shadow (ratio {Ratio(positive):0.###})");
-        if (plain != "gc")
+        if (plain == "gi")
         {
-            // GI and GO are polarity-blind by definition (cos^2, folded angle); GC is signed and goes negative.
+            // GI is polarity-blind by definition (cos^2); GC is signed and goes negative.
             Assert.True(Ratio(plain) > 0.8, $"{plain} should score an inverted shadow like a normal one (ratio {Ratio(plain):0.###})");
         }
+        else if (plain == "go")
+        {
+            // De Silva's angle runs over [0, pi]: an edge of the opposite polarity scores 2 - ln(1 + pi) = 0.58 of 2.
+            Assert.InRange(Ratio(plain), 0.2, 0.4);
+        }
+    }
+
+    public static TheoryData<string> GradientMethods() => ["gc", "gi", "go", "gc+", "gi+", "go+"];
+
+    [Theory]
+    [MemberData(nameof(GradientMethods))]
+    public void A_strong_edge_off_the_outline_does_not_pull_the_optimum(string name)
+    {
+        // A faint heart shadow (contrast 0.3) and, just beside the model, a bar 30 times brighter (a spine or a
+        // catheter): shifting the model onto the bar lines part of its outline up with an edge far stronger than the
+        // heart border. The metric must still peak where the whole outline meets the faint border. Before GI and GO
+        // normalised the X-ray's gradients over the model's edge band (inplane-grid-nm/3), the bar's edges saturated
+        // GI at the region's 98th-percentile scale and the faint border counted for a few per cent of it.
+        var method = Parse(name);
+        var settings = MetricSettings.Default;
+        var shadow = ModelImages.Coverage(Mesh, RigidTransform.Identity, View, Grid);
+        var moving = ModelImages.Features(Mesh, RigidTransform.Identity, View, Grid, settings);
+        var b = moving.Bounds;
+        const int gapPx = 4, barPx = 6;
+        Assert.True(b.MaxX + gapPx + barPx < Grid.Width - 1, "no room for the bar beside the model");
+        var xray = ModelImages.SyntheticXray(shadow, 0.3, 0.02, seed: 4, withSpine: false);
+        for (var y = 0; y < xray.Height; y++)
+        {
+            for (var x = b.MaxX + gapPx; x < b.MaxX + gapPx + barPx; x++)
+            {
+                xray[x, y] += 9f;
+            }
+        }
+        var fixedFeatures = FixedFeatures.Create(xray, settings);
+        var best = (X: 0, Y: 0, Score: double.NegativeInfinity);
+        for (var dy = -12; dy <= 12; dy++)
+        {
+            for (var dx = -12; dx <= gapPx + barPx + 6; dx++)
+            {
+                var score = SparseSimilarity.Evaluate(method, fixedFeatures, moving, dx, dy);
+                if (score > best.Score)
+                {
+                    best = (dx, dy, score);
+                }
+            }
+        }
+        Assert.True(Math.Abs(best.X) <= 1 && Math.Abs(best.Y) <= 1, $"{name} peaked at ({best.X}, {best.Y}) px, not at the shadow (0, 0)");
     }
 
     [Fact]

@@ -49,5 +49,5 @@ public sealed record InPlaneSettings(
     public MetricSettings Metric { get; init; } = MetricSettings.Default;
 
     /// <summary>The algorithm name and version recorded with every result; bump it when results can change.</summary>
-    public const string AlgorithmVersion = "inplane-grid-nm/2";
+    public const string AlgorithmVersion = "inplane-grid-nm/3";
 }

@@ -23,16 +23,16 @@ public sealed record RegistrationQuality(double Score, double Distinctness, doub
 /// The quality score's logistic coefficients: logit P(TRE &lt; 5 mm) = Intercept + PerDistinctness x distinctness +
 /// PerProminence x prominence + PerMovedMm x moved (mm). Fitted by tools/registration-quality-calibration.py on
 /// `bench registration --method all --cases 10 --seed 1` (the six gradient methods pooled, algorithm
-/// inplane-grid-nm/2), validated on seeds 11-22; refit when the algorithm changes.
+/// inplane-grid-nm/3), validated on seeds 11-22; refit when the algorithm changes.
 /// </summary>
 internal static class QualityCalibration
 {
-    public const double Intercept = 4.4440;
-    public const double PerDistinctness = 0.4572;
+    public const double Intercept = 5.4296;
+    public const double PerDistinctness = 8.1770;
 
     /// <summary>Negative: a winner that scores above every pose of the coarse search (prominence over 1) is one the coarse
     /// level did not see, and such answers failed more often on the bench.</summary>
-    public const double PerProminence = -2.1057;
+    public const double PerProminence = -3.5614;
 
-    public const double PerMovedMm = -0.08079;
+    public const double PerMovedMm = -0.10685;
 }

@@ -40,7 +40,23 @@ public static class DenseSimilarity
         var gy = new float[n];
         ImageFilters.Sobel(smooth, gx, gy, w, h, 0, 0, w - 1, h - 1);
         var scale = 1f / ImageFilters.UnitStepPeakGradient(settings.MovingSmoothingPx);
-        var accumulator = new MetricAccumulator(method, f.OrientationThreshold, settings.OrientationMovingThreshold);
+        var bandScale = 1.0;
+        if (MetricAccumulator.NormalisesOverBand(method))
+        {
+            double sumWeightedSquare = 0, sumWeight = 0;
+            for (var i = 0; i < n; i++)
+            {
+                double mx = gx[i] * scale, my = gy[i] * scale;
+                if (mx != 0 || my != 0)
+                {
+                    var mMagnitude = Math.Sqrt(mx * mx + my * my);
+                    sumWeight += mMagnitude;
+                    sumWeightedSquare += mMagnitude * f.Magnitude[i] * f.Magnitude[i];
+                }
+            }
+            bandScale = MetricAccumulator.BandScale(sumWeightedSquare, sumWeight, f.GradientFloor);
+        }
+        var accumulator = new MetricAccumulator(method, bandScale, settings.OrientationBandFraction, settings.OrientationMovingThreshold);
         for (var i = 0; i < n; i++)
         {
             accumulator.Add(f.Gx[i], f.Gy[i], f.Magnitude[i], gx[i] * scale, gy[i] * scale);

@@ -9,7 +9,7 @@ namespace CartLedger.Registration.Similarity;
 /// </summary>
 public sealed class FixedFeatures
 {
-    private FixedFeatures(int width, int height, float[] intensity, float[] gx, float[] gy, float[] magnitude, double orientationThreshold)
+    private FixedFeatures(int width, int height, float[] intensity, float[] gx, float[] gy, float[] magnitude, double gradientFloor)
     {
         Width = width;
         Height = height;
@@ -17,7 +17,7 @@ public sealed class FixedFeatures
         Gx = gx;
         Gy = gy;
         Magnitude = magnitude;
-        OrientationThreshold = orientationThreshold;
+        GradientFloor = gradientFloor;
         PixelCount = width * height;
         _integral = new double[Channels * (width + 1) * (height + 1)];
         for (var i = 0; i < PixelCount; i++)
@@ -90,8 +90,11 @@ public sealed class FixedFeatures
     public float[] Gy { get; }
     public float[] Magnitude { get; }
 
-    /// <summary>GO's t_F in the scaled gradient units.</summary>
-    public double OrientationThreshold { get; }
+    /// <summary>
+    /// The gradient floor epsilon in the scaled units (the median magnitude over the region): GI and GO normalise the
+    /// X-ray's gradients under the model's edge band by sqrt(band mean square + epsilon^2).
+    /// </summary>
+    public double GradientFloor { get; }
 
     public double SumGx { get; }
     public double SumGx2 { get; }
@@ -128,8 +131,8 @@ public sealed class FixedFeatures
             gy[i] *= inverse;
             magnitude[i] *= inverse;
         }
-        var threshold = Percentile(sorted, settings.OrientationFixedPercentile) * inverse;
-        return new FixedFeatures(w, h, Standardised(attenuation.Pixels), gx, gy, magnitude, threshold);
+        var floor = Percentile(sorted, settings.FixedFloorPercentile) * inverse;
+        return new FixedFeatures(w, h, Standardised(attenuation.Pixels), gx, gy, magnitude, floor);
     }
 
     private static float Percentile(float[] sorted, double fraction) =>

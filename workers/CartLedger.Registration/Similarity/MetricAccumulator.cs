@@ -6,13 +6,36 @@ namespace CartLedger.Registration.Similarity;
 /// region-wide fixed sums come from <see cref="FixedFeatures"/>), which is what lets the sparse path visit only the
 /// model's edge band.
 /// </summary>
-internal struct MetricAccumulator(SimilarityMethod method, double orientationFixedThreshold, double orientationMovingThreshold)
+internal struct MetricAccumulator(SimilarityMethod method, double fixedBandScale, double orientationBandFraction, double orientationMovingThreshold)
 {
-    private const int OrientationTableSize = 1024;
+    private const int OrientationTableSize = 2048;
 
-    /// <summary>De Silva's per-pixel GO score 2 - ln(1 + angle) tabulated over cos(angle) in [0, 1] (acos and log per pixel cost 10x the rest).</summary>
+    /// <summary>
+    /// De Silva's per-pixel GO score 2 - ln(1 + angle), the angle in [0, pi] between the two gradients (not folded: an
+    /// edge of the opposite polarity scores 2 - ln(1 + pi) = 0.58, not 2), tabulated over cos(angle) in [-1, 1] (acos
+    /// and log per pixel cost 10x the rest).
+    /// </summary>
     private static readonly double[] OrientationScore = Enumerable.Range(0, OrientationTableSize + 1)
-        .Select(i => 2 - Math.Log(1 + Math.Acos((double)i / OrientationTableSize))).ToArray();
+        .Select(i => 2 - Math.Log(1 + Math.Acos(2.0 * i / OrientationTableSize - 1))).ToArray();
+
+    /// <summary>GI and GO see the X-ray's gradients normalised over the model's edge band (<see cref="BandScale"/>).</summary>
+    public static bool NormalisesOverBand(SimilarityMethod method) => method is SimilarityMethod.GradientInformation
+        or SimilarityMethod.GradientInformationPositive or SimilarityMethod.GradientOrientation or SimilarityMethod.GradientOrientationPositive;
+
+    /// <summary>
+    /// The factor that brings the X-ray's gradients under the model's edge band to unit size: 1 / sqrt(m + floor^2),
+    /// m the mean square X-ray gradient magnitude over the band, each pixel weighted by the model's edge magnitude there
+    /// (<paramref name="sumWeightedSquare"/> = sum |M| |F|^2, <paramref name="sumWeight"/> = sum |M|). A strong edge
+    /// (the spine, a catheter) under part of the outline raises m, so it cannot count for more than its share of the
+    /// outline, and a faint heart border under the whole outline counts fully; the floor (the region's median gradient)
+    /// keeps the noise of a flat region from being blown up into edges.
+    /// </summary>
+    public static double BandScale(double sumWeightedSquare, double sumWeight, double floor)
+    {
+        var meanSquare = sumWeight > 0 ? sumWeightedSquare / sumWeight : 0;
+        var denominator = Math.Sqrt(meanSquare + floor * floor);
+        return denominator > 0 ? 1 / denominator : 0;
+    }
 
     private double _sumFx, _sumFx2, _sumFy, _sumFy2, _sumMx, _sumMx2, _sumMy, _sumMy2, _sumFxMx, _sumFyMy;
     private double _information, _movingMagnitude, _orientation;
@@ -37,11 +60,12 @@ internal struct MetricAccumulator(SimilarityMethod method, double orientationFix
                 break;
             case SimilarityMethod.GradientInformation:
             case SimilarityMethod.GradientInformationPositive:
+                // Pluim's cos^2(angle) x the smaller magnitude, the X-ray's magnitude normalised over the band.
                 _movingMagnitude += mMagnitude;
                 if (fMagnitude > 0 && (dot > 0 || method == SimilarityMethod.GradientInformation))
                 {
                     var cos = dot / (fMagnitude * mMagnitude);
-                    _information += cos * cos * Math.Min(fMagnitude, mMagnitude);
+                    _information += cos * cos * Math.Min(fMagnitude * fixedBandScale, mMagnitude);
                 }
                 break;
             case SimilarityMethod.GradientOrientation:
@@ -51,11 +75,11 @@ internal struct MetricAccumulator(SimilarityMethod method, double orientationFix
                     break;
                 }
                 _movingStrong++;
-                if (fMagnitude > orientationFixedThreshold && (dot > 0 || method == SimilarityMethod.GradientOrientation))
+                if (fMagnitude * fixedBandScale > orientationBandFraction && (dot > 0 || method == SimilarityMethod.GradientOrientation))
                 {
-                    // Orientation without polarity for GO (angle folded into [0, pi/2]); GO+ keeps only same-direction pixels.
-                    var cos = Math.Min(Math.Abs(dot) / (fMagnitude * mMagnitude), 1.0);
-                    var t = cos * OrientationTableSize;
+                    // GO+ keeps only same-direction pixels (angle under 90 degrees).
+                    var cos = Math.Clamp(dot / (fMagnitude * mMagnitude), -1.0, 1.0);
+                    var t = (cos + 1) * 0.5 * OrientationTableSize;
                     var i = Math.Min((int)t, OrientationTableSize - 1);
                     _orientation += OrientationScore[i] + (OrientationScore[i + 1] - OrientationScore[i]) * (t - i);
                 }

@@ -10,10 +10,19 @@ public enum SimilarityMethod
     /// <summary>Gradient correlation (Penney 1998): the mean of the NCCs of the x and y gradient images.</summary>
     GradientCorrelation,
 
-    /// <summary>Gradient information (Pluim 2000): sum of cos^2 of the gradient angle times the smaller magnitude.</summary>
+    /// <summary>
+    /// Gradient information (Pluim 2000): sum of cos^2 of the gradient angle times the smaller magnitude, over the sum
+    /// of the model's magnitudes; the X-ray's gradients normalised over the model's edge band (their weighted RMS there,
+    /// floored by the region's median gradient), so an edge far stronger than the heart border counts no more than its
+    /// share of the outline.
+    /// </summary>
     GradientInformation,
 
-    /// <summary>Gradient orientation (De Silva 2016): 2 - ln(1 + angle) summed over pixels where both gradients are strong.</summary>
+    /// <summary>
+    /// Gradient orientation (De Silva 2016): 2 - ln(1 + angle), the angle in [0, pi], summed over pixels where the
+    /// model's edge is strong and the X-ray's band-normalised gradient exceeds half the outline's typical edge, over
+    /// twice the number of strong model pixels.
+    /// </summary>
     GradientOrientation,
 
     GradientCorrelationPositive,

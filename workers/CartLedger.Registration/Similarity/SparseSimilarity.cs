@@ -29,9 +29,26 @@ public static class SparseSimilarity
 
     private static double Gradient(SimilarityMethod method, FixedFeatures f, FixedFeatures.WindowSums window, MovingFeatures m, int dx, int dy)
     {
-        var accumulator = new MetricAccumulator(method, f.OrientationThreshold, m.Settings.OrientationMovingThreshold);
         int w = f.Width, h = f.Height;
         var (gx, gy, magnitude) = (f.Gx, f.Gy, f.Magnitude);
+        var bandScale = 1.0;
+        if (MetricAccumulator.NormalisesOverBand(method))
+        {
+            double sumWeightedSquare = 0, sumWeight = 0;
+            for (var k = 0; k < m.EdgeCount; k++)
+            {
+                var mMagnitude = Math.Sqrt((double)m.EdgeGx[k] * m.EdgeGx[k] + (double)m.EdgeGy[k] * m.EdgeGy[k]);
+                sumWeight += mMagnitude;
+                int x = m.EdgeX[k] + dx, y = m.EdgeY[k] + dy;
+                if ((uint)x < (uint)w && (uint)y < (uint)h)
+                {
+                    double fMagnitude = magnitude[y * w + x];
+                    sumWeightedSquare += mMagnitude * fMagnitude * fMagnitude;
+                }
+            }
+            bandScale = MetricAccumulator.BandScale(sumWeightedSquare, sumWeight, f.GradientFloor);
+        }
+        var accumulator = new MetricAccumulator(method, bandScale, m.Settings.OrientationBandFraction, m.Settings.OrientationMovingThreshold);
         for (var k = 0; k < m.EdgeCount; k++)
         {
             int x = m.EdgeX[k] + dx, y = m.EdgeY[k] + dy;
