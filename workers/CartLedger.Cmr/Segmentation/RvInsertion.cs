@@ -11,7 +11,7 @@ namespace CartLedger.Cmr.Segmentation;
 /// cavity is a crescent that thins towards each insertion, and epicardial fat in the interventricular grooves, as bright
 /// as blood in SSFP, lies on the LV right past the insertion and often touches the cavity's tip; where the bright band
 /// thickens again past its thinnest point, that is fat, and the tip is the thinnest point. The more anterior end (LPS)
-/// is the anterior insertion. The study-wide orientation is the circular mean over slices weighted by each slice's RV
+/// is the anterior insertion. The study-wide orientation is the weighted circular median over slices, each weighted by its RV
 /// cavity area (slices are parallel, one angle serves all; near the RV apex the crescent is small and groove fat can
 /// pass for it); with no RV arc found anywhere, the anatomical septal direction places the septum centre at 60 degrees
 /// (the AHA convention: insertions 120 degrees apart).
@@ -38,8 +38,8 @@ public static class RvInsertion
     /// </param>
     public static SegmentOrientation Orient(IReadOnlyList<(SlicePlane Plane, Image2D Image, SliceContours Contours, IntensityModel Intensities)> slices, SegmentationParameters p, Vec3? baseToApex = null)
     {
-        double sx = 0, sy = 0, ix = 0, iy = 0;
-        var found = 0;
+        var anteriors = new List<(double AngleRad, double Weight)>();
+        var inferiors = new List<(double AngleRad, double Weight)>();
         var signVotes = 0;
         var plane = slices.Count > 0 ? slices[0].Plane : null;
         foreach (var (slicePlane, image, contours, intensities) in slices)
@@ -49,26 +49,43 @@ public static class RvInsertion
             {
                 // Each slice counts by the area of its RV cavity: a large crescent shows its tips clearly, a small one near
                 // the RV apex (or bright groove fat where the RV has ended) does not.
-                sx += arc.AreaMm2 * Math.Cos(arc.Anterior);
-                sy += arc.AreaMm2 * Math.Sin(arc.Anterior);
-                ix += arc.AreaMm2 * Math.Cos(arc.Inferior);
-                iy += arc.AreaMm2 * Math.Sin(arc.Inferior);
+                anteriors.Add((arc.Anterior, arc.AreaMm2));
+                inferiors.Add((arc.Inferior, arc.AreaMm2));
                 signVotes += arc.Sign;
-                found++;
             }
         }
         if (plane is null)
         {
             throw new ArgumentException("No segmented slice to orient the segment model on.", nameof(slices));
         }
-        if (found == 0)
+        if (anteriors.Count == 0)
         {
             return FromPrior(plane);
         }
-        var anterior = Math.Atan2(sy, sx);
-        var inferior = Math.Atan2(iy, ix);
+        var anterior = WeightedCircularMedian(anteriors);
+        var inferior = WeightedCircularMedian(inferiors);
         var sign = signVotes != 0 ? Math.Sign(signVotes) : SignTowardsSeptum(plane, anterior);
         return Oriented(plane, anterior, inferior, sign, "detected");
+    }
+
+    /// <summary>
+    /// The slice angle with the least weighted sum of angular distances to all the others: one stray slice (beyond the
+    /// apex or above the base, where a bright structure passes for a crescent) cannot pull it, as it pulls a mean.
+    /// </summary>
+    private static double WeightedCircularMedian(IReadOnlyList<(double AngleRad, double Weight)> angles)
+    {
+        var best = angles[0].AngleRad;
+        var bestCost = double.MaxValue;
+        foreach (var (candidate, _) in angles)
+        {
+            var cost = angles.Sum(x => x.Weight * Math.Abs(Math.IEEERemainder(x.AngleRad - candidate, 2 * Math.PI)));
+            if (cost < bestCost)
+            {
+                bestCost = cost;
+                best = candidate;
+            }
+        }
+        return best;
     }
 
     /// <summary>No RV seen: the septum centre faces the anatomical septal direction, insertions at +/-60 degrees from it.</summary>
@@ -180,13 +197,18 @@ public static class RvInsertion
         return firstIsAnterior ? (end1, end2, 1, area) : (end2, end1, -1, area);
     }
 
-    /// <summary>The arc's deepest ray (unwrapped index; of equally deep rays, the one nearest the arc's middle).</summary>
+    /// <summary>
+    /// The crescent's deepest ray in the middle half of the arc (unwrapped index; of equally deep rays, the one nearest the
+    /// arc's middle). Only the middle half: at an arc's end the bright run can pass into another blood pool (the right
+    /// atrium, the outflow tract), which is deeper than the crescent but not part of it.
+    /// </summary>
     private static int Deepest(double[] run, int start, int length)
     {
         var n = run.Length;
         var middle = start + (length - 1) / 2.0;
-        var best = start;
-        for (var i = start; i < start + length; i++)
+        var from = start + length / 4;
+        var best = from;
+        for (var i = from; i < start + length - length / 4; i++)
         {
             var value = run[i % n];
             var bestValue = run[best % n];
