@@ -43,9 +43,16 @@ public enum SignalFloor
 /// </param>
 /// <param name="MinHyperenhancedMm2">Smallest hyperenhanced region in one slice, mm^2 (a hot pixel is not a region).</param>
 /// <param name="ExcludeEpicardialFat">Drop scar regions that touch the epicardial border but not the endocardial one (<see cref="EpicardialFat"/>).</param>
+/// <param name="CutAtMinimumEnhancement">
+/// When hyperenhancement is judged (<see cref="MinimumEnhancement"/>), the FWHM cut is never below the level that makes a
+/// region hyperenhanced: remote + minimum enhancement x (blood - remote). A pixel too dark to count towards a hyperenhanced
+/// region is not scar either; without this, half of a modest maximum (floor zero) can fall below half-way to the blood
+/// pool, into myocardium that only shares signal with blood (basal and apical slices, a contour slightly off).
+/// </param>
 public sealed record FwhmParameters(double ThresholdFraction = 0.5, SignalFloor Floor = SignalFloor.Zero, bool FillEnclosedHoles = true, double BorderMarginMm = 0, double MinRegionMm2 = 0, double MinimumContrastSd = 0,
-    double MinimumEnhancement = 0, double MinHyperenhancedMm2 = 0, bool ExcludeEpicardialFat = false)
+    double MinimumEnhancement = 0, double MinHyperenhancedMm2 = 0, bool ExcludeEpicardialFat = false, bool CutAtMinimumEnhancement = false)
 {
+
     public double MinimumContrastSd { get; } = MinimumContrastSd is >= 0 and <= 20
         ? MinimumContrastSd
         : throw new ArgumentOutOfRangeException(nameof(MinimumContrastSd), MinimumContrastSd, "minimum contrast must be 0-20 SD");
@@ -72,7 +79,7 @@ public sealed record FwhmParameters(double ThresholdFraction = 0.5, SignalFloor 
 
     /// <summary>The same parameters with the analyst's threshold fraction (the ScarThresholdChanged edit).</summary>
     public FwhmParameters WithThresholdFraction(double fraction) =>
-        new(fraction, Floor, FillEnclosedHoles, BorderMarginMm, MinRegionMm2, MinimumContrastSd, MinimumEnhancement, MinHyperenhancedMm2, ExcludeEpicardialFat);
+        new(fraction, Floor, FillEnclosedHoles, BorderMarginMm, MinRegionMm2, MinimumContrastSd, MinimumEnhancement, MinHyperenhancedMm2, ExcludeEpicardialFat, CutAtMinimumEnhancement);
 
     public static FwhmParameters Default { get; } = new();
 }

@@ -71,6 +71,12 @@ public static class CmrBenchCommand
         table.AddRow("Hausdorff, ED (mm)", $"{r.HausdorffMm:F1}", "");
         table.AddRow("scar burden error (points)", $"{r.ScarBurdenAbsErrorPct:F2}", "<= 2");
         table.AddRow("segment scar kappa", $"{r.SegmentScarAgreement:F3}", ">= 0.85 (seed 2: 0.866)");
+        if (r.ScarDiagnosis is { } s)
+        {
+            table.AddRow("  segments TP / FP / FN / TN", $"{s.Confusion.TruePositive} / {s.Confusion.FalsePositive} / {s.Confusion.FalseNegative} / {s.Confusion.TrueNegative}", "diagnosis");
+            table.AddRow("  kappa, true orientation", $"{s.KappaTrueOrientation:F3}", "diagnosis");
+            table.AddRow("  kappa of the true scar labels (found / true orientation)", $"{s.KappaLabelScar:F3} / {s.KappaLabelScarTrueOrientation:F3}", "diagnosis");
+        }
         table.AddRow("time-to-peak error (ms)", $"{r.TtpErrorMs:F0}", "");
         table.AddRow("primary target exact (%)", $"{r.PrimaryTargetExactPct:F0}", "");
         table.AddRow("primary target exact or adjacent (%)", $"{r.PrimaryTargetWithinAdjacentPct:F0}", ">= 95");

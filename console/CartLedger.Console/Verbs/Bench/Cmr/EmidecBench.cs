@@ -151,7 +151,7 @@ public static class EmidecBench
         {
             var worker = CartLedger.Cmr.Analysis.CmrParameters.Default.Scar;
             var chain = new FwhmParameters(worker.ThresholdFraction, SignalFloor.MyocardialMinimum, worker.FillEnclosedHoles, 0, worker.MinRegionMm2, worker.MinimumContrastSd,
-                worker.MinimumEnhancement, worker.MinHyperenhancedMm2, worker.ExcludeEpicardialFat);
+                worker.MinimumEnhancement, worker.MinHyperenhancedMm2, worker.ExcludeEpicardialFat, worker.CutAtMinimumEnhancement);
             return minimumContrastSd is { } sd ? new FwhmParameters(worker.ThresholdFraction, SignalFloor.MyocardialMinimum, worker.FillEnclosedHoles, MinimumContrastSd: sd) : chain;
         }
     }
