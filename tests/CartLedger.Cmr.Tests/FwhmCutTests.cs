@@ -76,6 +76,34 @@ public sealed class FwhmCutTests
         Assert.Equal(new SegmentConfusion(TruePositive: 2, FalsePositive: 1, FalseNegative: 1, TrueNegative: 2), confusion);
     }
 
+    [Fact]
+    public void The_scar_overlay_colours_found_true_and_shared_scar_pixels()
+    {
+        var wedge = new ScarWedge(DepthFraction: 0.5);
+        var result = ScarAnalysis.Run([wedge.Slice()], Decided);
+        var slice = result.Slices[0];
+        var truth = slice.Scar.Clone();
+        // Pixels 1.5 pixels or more from both contours, so that no contour dot covers them.
+        var inner = Enumerable.Range(0, truth.Bits.Length).Where(i => (new Vec2(i % wedge.Size, i / wedge.Size) - wedge.Centre).Length is > 23.5 and < 25.5).ToList();
+        var found = inner.First(i => truth.Bits[i] != 0);
+        var both = inner.Last(i => truth.Bits[i] != 0);
+        var onlyTrue = inner.First(i => truth.Bits[i] == 0 && slice.Myocardium.Bits[i] != 0);
+        truth.Bits[found] = 0;
+        truth.Bits[onlyTrue] = 1;
+
+        var picture = ScarOverlay.Of(slice, truth, halfSizePixels: 50, zoom: 2);
+
+        // halfSizePixels 50 round centre 49.5 starts at image pixel 0 (rounding half to even): picture pixel (2x+1, 2y+1) is image pixel (x, y).
+        (byte, byte, byte) At(int i)
+        {
+            var o = 3 * ((2 * (i / wedge.Size) + 1) * picture.Width + 2 * (i % wedge.Size) + 1);
+            return (picture.Rgb[o], picture.Rgb[o + 1], picture.Rgb[o + 2]);
+        }
+        Assert.Equal(ScarOverlay.Found, At(found));
+        Assert.Equal(ScarOverlay.Truth, At(onlyTrue));
+        Assert.Equal(ScarOverlay.Both, At(both));
+    }
+
     /// <summary>The wedge at 180 (1.27 of the way to blood) and a patch at 92 (0.47: partial volume, not a hyperenhanced region).</summary>
     private static Image2D WithModestScarAndPartialVolume(ScarWedge wedge)
     {

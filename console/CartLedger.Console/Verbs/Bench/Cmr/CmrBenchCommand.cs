@@ -18,10 +18,12 @@ public static class CmrBenchCommand
         var real = new Option<bool>("--real") { Description = "Score the real scans in ../shared/data instead: Sunnybrook cine segmentation, EMIDEC LGE scar." };
         var data = new Option<string?>("--data") { Description = "The shared data folder (default ../shared/data beside the repository)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
+        var pictures = new Option<string?>("--scar-pictures") { Description = "Phantoms only: write one PNG per LGE slice of every case to this folder (found scar red, true scar green, both yellow)." };
         var command = new Command("cmr", "CMR chain accuracy (myocardium Dice, Hausdorff, scar burden, segment scar kappa, time-to-peak error, target hits) and seconds per study on phantoms; or Dice on real scans with --real.")
         {
-            cases, seed, real, data, json,
-        }.WithExamples("./cartledger bench cmr --cases 10 --json", "./cartledger bench cmr --cases 3 --seed 7", "./cartledger bench cmr --real --json");
+            cases, seed, real, data, json, pictures,
+        }.WithExamples("./cartledger bench cmr --cases 10 --json", "./cartledger bench cmr --cases 3 --seed 7", "./cartledger bench cmr --real --json",
+            "./cartledger bench cmr --cases 1 --seed 5 --scar-pictures /tmp/scar-seed5");
         command.SetAction((parse, cancellationToken) =>
         {
             var asJson = parse.GetValue(json);
@@ -32,8 +34,13 @@ public static class CmrBenchCommand
                     terminal.Line($"  {line}");
                 }
             }
+            var picturesFolder = parse.GetValue(pictures);
             if (parse.GetValue(real))
             {
+                if (picturesFolder is not null)
+                {
+                    throw new UsageException("bench cmr: --scar-pictures draws phantom truth and works without --real only");
+                }
                 var shared = parse.GetValue(data) ?? DefaultSharedData();
                 var result = CmrRealBench.Run(shared, Progress);
                 terminal.Line(asJson ? JsonSerializer.Serialize(result, Json) : JsonSerializer.Serialize(result, new JsonSerializerOptions(Json) { WriteIndented = true }));
@@ -44,7 +51,7 @@ public static class CmrBenchCommand
             {
                 throw new UsageException($"bench cmr: --cases must be 1-200, got {count}");
             }
-            var phantom = CmrPhantomBench.Run(count, parse.GetValue(seed), Progress, cancellationToken);
+            var phantom = CmrPhantomBench.Run(count, parse.GetValue(seed), Progress, cancellationToken, picturesFolder);
             if (asJson)
             {
                 terminal.Line(JsonSerializer.Serialize(phantom, Json));

@@ -4,6 +4,7 @@ using CartLedger.Cmr.Evaluation;
 using CartLedger.Cmr.Pixels;
 using CartLedger.Imaging.Phantom;
 using CartLedger.Imaging.Phantom.Heart;
+using CartLedger.Imaging.Pictures;
 
 namespace CartLedger.Console.Verbs.Bench.Cmr;
 
@@ -16,7 +17,8 @@ public static class CmrPhantomBench
 {
     private static readonly ActivationPattern[] Patterns = [ActivationPattern.Lbbb, ActivationPattern.Lbbb, ActivationPattern.NonSpecific];
 
-    public static CmrBenchResult Run(int cases, int firstSeed, Action<string> progress, CancellationToken cancellationToken)
+    /// <summary>Scores <paramref name="cases"/> phantoms from <paramref name="firstSeed"/>; with <paramref name="scarPictures"/>, also writes one PNG per LGE slice of every case there: found scar against the phantom's (<see cref="ScarOverlay"/>).</summary>
+    public static CmrBenchResult Run(int cases, int firstSeed, Action<string> progress, CancellationToken cancellationToken, string? scarPictures = null)
     {
         var scores = new List<PhantomCaseScore>();
         var rows = new List<CmrBenchCase>();
@@ -47,6 +49,10 @@ public static class CmrPhantomBench
             {
                 scarDiagnoses.Add(scarDiagnosis);
             }
+            if (scarPictures is not null && analysis.Scar is { } scar)
+            {
+                WritePictures(scarPictures, seed, patient, scar.Value);
+            }
             rows.Add(new CmrBenchCase(seed, pattern.ToString(), score.DiceMyocardiumEd, score.DiceMyocardiumEs, score.HausdorffMmEd, score.ScarBurdenPercent,
                 score.TrueScarBurdenPercent, score.MeanAbsTimeToPeakErrorMs, score.PrimaryFound, score.PrimaryTrue, score.PrimaryGraphDistance, seconds, diagnosis,
                 scarDiagnosis is null ? null : ScarCase(scarDiagnosis)));
@@ -76,6 +82,17 @@ public static class CmrPhantomBench
             rows,
             Diagnosis(diagnoses),
             scarDiagnoses.Count == 0 ? null : ScarDiagnosis(scarDiagnoses));
+    }
+
+    private static void WritePictures(string folder, int seed, PhantomPatient patient, CartLedger.Cmr.Scar.ScarResult scar)
+    {
+        Directory.CreateDirectory(folder);
+        var labels = ScarDiagnostics.LabelScar(patient, scar);
+        for (var k = 0; k < scar.Slices.Count; k++)
+        {
+            var picture = ScarOverlay.Of(scar.Slices[k], labels.Slices[k].Scar);
+            PngEncoder.Write(Path.Combine(folder, $"seed{seed:D2}-lge{k:D2}-cine{scar.Slices[k].Slice.CineSliceIndex:D2}.png"), picture);
+        }
     }
 
     private static CmrScarCase ScarCase(ScarDiagnosis d)
