@@ -53,6 +53,7 @@ public static class Algorithms
         Parameter("minHyperenhancedMm2", p.MinHyperenhancedMm2),
         new AlgorithmParameter("excludeEpicardialFat", p.ExcludeEpicardialFat ? "true" : "false"),
         new AlgorithmParameter("cutAtMinimumEnhancement", p.CutAtMinimumEnhancement ? "true" : "false"),
+        Parameter("minIsolatedRegionMm2", p.MinIsolatedRegionMm2),
     ];
 
     public static IEnumerable<AlgorithmParameter> Parameters(TrackingParameters p) =>
