@@ -3,7 +3,6 @@ using CartLedger.Cmr.Motion;
 using CartLedger.Cmr.Segmentation;
 using CartLedger.Domain.Segments;
 using CartLedger.Domain.Targeting;
-using CartLedger.Imaging.Geometry;
 using CartLedger.Imaging.Phantom;
 
 namespace CartLedger.Cmr.Evaluation;
@@ -31,7 +30,6 @@ public static class TargetDiagnostics
 {
     public static TargetDiagnosis Of(PhantomPatient patient, CmrAnalysis analysis, CmrParameters parameters)
     {
-        var heart = patient.Truth.Heart;
         var truth = patient.Truth.Segments36.OrderBy(s => s.Segment36).ToList();
         var trueScar = new double[37];
         foreach (var s in truth)
@@ -39,12 +37,10 @@ public static class TargetDiagnostics
             trueScar[s.Segment36] = s.TransmuralityPercent;
         }
         var segmentation = analysis.Segmentation.Value;
-        var found = segmentation.Orientation.AnteriorDirection;
-        var orientationError = Math.Atan2(found.Dot(heart.Et), found.Dot(heart.Ex)) * 180 / Math.PI;
+        var orientationError = PhantomFrame.OrientationErrorDeg(patient, segmentation.Orientation);
 
         var withTrueScar = Propose(trueScar, analysis.Activation.Value, parameters.Targets);
-        // The phantom's frame: theta 0 along Ex (anterior insertion), growing towards the septum by a right-handed turn about the apex direction -Ez.
-        var trueOrientation = new SegmentOrientation(heart.Ex, Direction(heart, heart.RvInsertionWidthDeg), heart.Ez * -1, "phantom truth");
+        var trueOrientation = PhantomFrame.TrueOrientation(patient);
         var activation = ActivationAnalysis.Run(CineOrder.BaseToApex(patient.Cine), segmentation with { Orientation = trueOrientation }, parameters.Tracking);
         var withTrueFrame = Propose(trueScar, activation, parameters.Targets);
         var errors = activation.Segments
@@ -66,10 +62,4 @@ public static class TargetDiagnostics
 
     private static int Distance(int found, int truth) =>
         found == 0 || truth == 0 ? -1 : SegmentModels.ThirtySix.GraphDistance(SegmentId.Of36(found), SegmentId.Of36(truth));
-
-    private static Vec3 Direction(Imaging.Phantom.Truth.HeartTruth heart, double thetaDeg)
-    {
-        var t = thetaDeg * Math.PI / 180;
-        return heart.Ex * Math.Cos(t) + heart.Et * Math.Sin(t);
-    }
 }

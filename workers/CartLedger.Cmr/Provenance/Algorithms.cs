@@ -15,7 +15,7 @@ public static class Algorithms
     public const string SegmentationName = "cartledger.cmr.lv-segmentation";
     public const string SegmentationVersion = "1.5.0";
     public const string ScarName = "cartledger.cmr.fwhm-scar";
-    public const string ScarVersion = "1.2.0";
+    public const string ScarVersion = "1.3.0";
     public const string ActivationName = "cartledger.cmr.mechanical-activation";
     public const string ActivationVersion = "1.2.0";
     public const string MeshName = "cartledger.cmr.epicardial-loft";
@@ -52,6 +52,8 @@ public static class Algorithms
         Parameter("minimumEnhancement", p.MinimumEnhancement),
         Parameter("minHyperenhancedMm2", p.MinHyperenhancedMm2),
         new AlgorithmParameter("excludeEpicardialFat", p.ExcludeEpicardialFat ? "true" : "false"),
+        new AlgorithmParameter("cutAtMinimumEnhancement", p.CutAtMinimumEnhancement ? "true" : "false"),
+        Parameter("minIsolatedRegionMm2", p.MinIsolatedRegionMm2),
     ];
 
     public static IEnumerable<AlgorithmParameter> Parameters(TrackingParameters p) =>

@@ -43,9 +43,17 @@ public enum SignalFloor
 /// </param>
 /// <param name="MinHyperenhancedMm2">Smallest hyperenhanced region in one slice, mm^2 (a hot pixel is not a region).</param>
 /// <param name="ExcludeEpicardialFat">Drop scar regions that touch the epicardial border but not the endocardial one (<see cref="EpicardialFat"/>).</param>
+/// <param name="CutAtMinimumEnhancement">
+/// When hyperenhancement is judged (<see cref="MinimumEnhancement"/>), the FWHM cut is never below the level that makes a
+/// region hyperenhanced: remote + minimum enhancement x (blood - remote). A pixel too dark to count towards a hyperenhanced
+/// region is not scar either; without this, half of a modest maximum (floor zero) can fall below half-way to the blood
+/// pool, into myocardium that only shares signal with blood (basal and apical slices, a contour slightly off).
+/// </param>
+/// <param name="MinIsolatedRegionMm2">Scar regions smaller than this (per slice) are kept only when an adjacent slice has scar at about the same angle (<see cref="ThroughPlaneSupport"/>); 0 keeps them.</param>
 public sealed record FwhmParameters(double ThresholdFraction = 0.5, SignalFloor Floor = SignalFloor.Zero, bool FillEnclosedHoles = true, double BorderMarginMm = 0, double MinRegionMm2 = 0, double MinimumContrastSd = 0,
-    double MinimumEnhancement = 0, double MinHyperenhancedMm2 = 0, bool ExcludeEpicardialFat = false)
+    double MinimumEnhancement = 0, double MinHyperenhancedMm2 = 0, bool ExcludeEpicardialFat = false, bool CutAtMinimumEnhancement = false, double MinIsolatedRegionMm2 = 0)
 {
+
     public double MinimumContrastSd { get; } = MinimumContrastSd is >= 0 and <= 20
         ? MinimumContrastSd
         : throw new ArgumentOutOfRangeException(nameof(MinimumContrastSd), MinimumContrastSd, "minimum contrast must be 0-20 SD");
@@ -57,6 +65,10 @@ public sealed record FwhmParameters(double ThresholdFraction = 0.5, SignalFloor 
     public double MinHyperenhancedMm2 { get; } = MinHyperenhancedMm2 is >= 0 and <= 500
         ? MinHyperenhancedMm2
         : throw new ArgumentOutOfRangeException(nameof(MinHyperenhancedMm2), MinHyperenhancedMm2, "smallest hyperenhanced region must be 0-500 mm^2");
+
+    public double MinIsolatedRegionMm2 { get; } = MinIsolatedRegionMm2 is >= 0 and <= 500
+        ? MinIsolatedRegionMm2
+        : throw new ArgumentOutOfRangeException(nameof(MinIsolatedRegionMm2), MinIsolatedRegionMm2, "smallest unconfirmed scar region must be 0-500 mm^2");
 
     public double MinRegionMm2 { get; } = MinRegionMm2 is >= 0 and <= 500
         ? MinRegionMm2
@@ -72,7 +84,7 @@ public sealed record FwhmParameters(double ThresholdFraction = 0.5, SignalFloor 
 
     /// <summary>The same parameters with the analyst's threshold fraction (the ScarThresholdChanged edit).</summary>
     public FwhmParameters WithThresholdFraction(double fraction) =>
-        new(fraction, Floor, FillEnclosedHoles, BorderMarginMm, MinRegionMm2, MinimumContrastSd, MinimumEnhancement, MinHyperenhancedMm2, ExcludeEpicardialFat);
+        new(fraction, Floor, FillEnclosedHoles, BorderMarginMm, MinRegionMm2, MinimumContrastSd, MinimumEnhancement, MinHyperenhancedMm2, ExcludeEpicardialFat, CutAtMinimumEnhancement, MinIsolatedRegionMm2);
 
     public static FwhmParameters Default { get; } = new();
 }

@@ -74,8 +74,9 @@ public static class FwhmScar
                 }
             }
         }
+        var lowest = p.CutAtMinimumEnhancement ? reference.RemoteSignal + p.MinimumEnhancement * reference.ContrastUnit : double.NegativeInfinity;
         return double.IsFinite(maximum)
-            ? new FwhmThreshold(maximum, floor, floor + p.ThresholdFraction * (maximum - floor), reference)
+            ? new FwhmThreshold(maximum, floor, Math.Max(lowest, floor + p.ThresholdFraction * (maximum - floor)), reference)
             : new FwhmThreshold(LgeReference.Values(inputs, i => i.Myocardium).Max(), floor, double.PositiveInfinity, reference);
     }
 

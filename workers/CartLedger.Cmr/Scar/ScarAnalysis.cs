@@ -74,6 +74,12 @@ public static class ScarAnalysis
                 scar[i] = Regions.RemoveSmall(scar[i], pixels);
             }
         }
+        if (parameters.MinIsolatedRegionMm2 > 0)
+        {
+            scar = ThroughPlaneSupport.Filter(
+                slices.Select((s, i) => new ThroughPlaneSupport.Slice(scar[i], s.Contours.Endocardium.Centre.X, s.Contours.Endocardium.Centre.Y, s.CineSliceIndex, s.Contours.Endocardium.Grid.PixelAreaMm2)).ToList(),
+                parameters.MinIsolatedRegionMm2);
+        }
         foreach (var edit in edits)
         {
             Apply(edit, scar, myocardium);

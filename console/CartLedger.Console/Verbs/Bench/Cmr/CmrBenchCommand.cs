@@ -18,10 +18,12 @@ public static class CmrBenchCommand
         var real = new Option<bool>("--real") { Description = "Score the real scans in ../shared/data instead: Sunnybrook cine segmentation, EMIDEC LGE scar." };
         var data = new Option<string?>("--data") { Description = "The shared data folder (default ../shared/data beside the repository)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
+        var pictures = new Option<string?>("--scar-pictures") { Description = "Phantoms only: write one PNG per LGE slice of every case to this folder (found scar red, true scar green, both yellow)." };
         var command = new Command("cmr", "CMR chain accuracy (myocardium Dice, Hausdorff, scar burden, segment scar kappa, time-to-peak error, target hits) and seconds per study on phantoms; or Dice on real scans with --real.")
         {
-            cases, seed, real, data, json,
-        }.WithExamples("./cartledger bench cmr --cases 10 --json", "./cartledger bench cmr --cases 3 --seed 7", "./cartledger bench cmr --real --json");
+            cases, seed, real, data, json, pictures,
+        }.WithExamples("./cartledger bench cmr --cases 10 --json", "./cartledger bench cmr --cases 3 --seed 7", "./cartledger bench cmr --real --json",
+            "./cartledger bench cmr --cases 1 --seed 5 --scar-pictures /tmp/scar-seed5");
         command.SetAction((parse, cancellationToken) =>
         {
             var asJson = parse.GetValue(json);
@@ -32,8 +34,13 @@ public static class CmrBenchCommand
                     terminal.Line($"  {line}");
                 }
             }
+            var picturesFolder = parse.GetValue(pictures);
             if (parse.GetValue(real))
             {
+                if (picturesFolder is not null)
+                {
+                    throw new UsageException("bench cmr: --scar-pictures draws phantom truth and works without --real only");
+                }
                 var shared = parse.GetValue(data) ?? DefaultSharedData();
                 var result = CmrRealBench.Run(shared, Progress);
                 terminal.Line(asJson ? JsonSerializer.Serialize(result, Json) : JsonSerializer.Serialize(result, new JsonSerializerOptions(Json) { WriteIndented = true }));
@@ -44,7 +51,7 @@ public static class CmrBenchCommand
             {
                 throw new UsageException($"bench cmr: --cases must be 1-200, got {count}");
             }
-            var phantom = CmrPhantomBench.Run(count, parse.GetValue(seed), Progress, cancellationToken);
+            var phantom = CmrPhantomBench.Run(count, parse.GetValue(seed), Progress, cancellationToken, picturesFolder);
             if (asJson)
             {
                 terminal.Line(JsonSerializer.Serialize(phantom, Json));
@@ -71,6 +78,12 @@ public static class CmrBenchCommand
         table.AddRow("Hausdorff, ED (mm)", $"{r.HausdorffMm:F1}", "");
         table.AddRow("scar burden error (points)", $"{r.ScarBurdenAbsErrorPct:F2}", "<= 2");
         table.AddRow("segment scar kappa", $"{r.SegmentScarAgreement:F3}", ">= 0.85 (seed 2: 0.866)");
+        if (r.ScarDiagnosis is { } s)
+        {
+            table.AddRow("  segments TP / FP / FN / TN", $"{s.Confusion.TruePositive} / {s.Confusion.FalsePositive} / {s.Confusion.FalseNegative} / {s.Confusion.TrueNegative}", "diagnosis");
+            table.AddRow("  kappa, true orientation", $"{s.KappaTrueOrientation:F3}", "diagnosis");
+            table.AddRow("  kappa of the true scar labels (found / true orientation)", $"{s.KappaLabelScar:F3} / {s.KappaLabelScarTrueOrientation:F3}", "diagnosis");
+        }
         table.AddRow("time-to-peak error (ms)", $"{r.TtpErrorMs:F0}", "");
         table.AddRow("primary target exact (%)", $"{r.PrimaryTargetExactPct:F0}", "");
         table.AddRow("primary target exact or adjacent (%)", $"{r.PrimaryTargetWithinAdjacentPct:F0}", ">= 95");

@@ -7,7 +7,26 @@ public sealed record DiceFigures(double Mean, double Ed, double Es);
 
 /// <summary>One phantom case's figures (the JSON's "cases" rows).</summary>
 public sealed record CmrBenchCase(int Seed, string Activation, double DiceEd, double DiceEs, double HausdorffMm, double ScarBurdenPercent, double TrueScarBurdenPercent,
-    double TtpErrorMs, int PrimaryFound, int PrimaryTrue, int PrimaryGraphDistance, double AnalysisSeconds, TargetDiagnosis TargetDiagnosis);
+    double TtpErrorMs, int PrimaryFound, int PrimaryTrue, int PrimaryGraphDistance, double AnalysisSeconds, TargetDiagnosis TargetDiagnosis, CmrScarCase? ScarDiagnosis = null);
+
+/// <summary>One case's segment scar misses: segments (36-model numbers) called scarred but not truly (with the found and true transmurality %), and missed.</summary>
+public sealed record CmrScarCase(SegmentConfusion Confusion, IReadOnlyList<CmrScarSegment> FalseScarred, IReadOnlyList<CmrScarSegment> Missed, SegmentConfusion ConfusionTrueOrientation);
+
+/// <summary>A segment's found and true transmurality, %.</summary>
+public sealed record CmrScarSegment(int Segment, double FoundPercent, double TruePercent);
+
+/// <summary>
+/// Why the 36-segment scar kappa is low, pooled over the cases: the kappa and confusion counts as scored, then with the
+/// phantom's true segment orientation (the RV insertion error taken out), then with the phantom's LGE scar labels in
+/// place of the found scar (the scar mask taken out; found frame, then true orientation too).
+/// </summary>
+public sealed record CmrScarDiagnosis(
+    double Kappa,
+    SegmentConfusion Confusion,
+    double KappaTrueOrientation,
+    SegmentConfusion ConfusionTrueOrientation,
+    double KappaLabelScar,
+    double KappaLabelScarTrueOrientation);
 
 /// <summary>
 /// Why primary targets miss: the target figures again with the phantom's true scar per segment, then also with the true
@@ -48,4 +67,5 @@ public sealed record CmrBenchResult(
     double PhantomSecondsPerCase,
     int ProcessorCount,
     IReadOnlyList<CmrBenchCase> PerCase,
-    CmrTargetDiagnosis TargetDiagnosis);
+    CmrTargetDiagnosis TargetDiagnosis,
+    CmrScarDiagnosis? ScarDiagnosis = null);

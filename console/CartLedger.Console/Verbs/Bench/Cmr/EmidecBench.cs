@@ -72,18 +72,27 @@ public static class EmidecBench
             {
                 var inputs = slices.Select(x => new FwhmInput(x.Image, x.Myocardium, LgeBloodPool.EnclosedBy(x.Myocardium, AssumedGrid), AssumedGrid.PixelAreaMm2)).ToList();
                 var threshold = FwhmScar.ThresholdOf(inputs, settings[s]);
+                var scars = slices.Select(slice =>
+                {
+                    var scar = FwhmScar.WithoutFat(FwhmScar.Segment(slice.Image, slice.Myocardium, threshold, settings[s]), slice.Myocardium, settings[s]);
+                    return settings[s].MinRegionMm2 > 0 ? Regions.RemoveSmall(scar, (int)Math.Ceiling(settings[s].MinRegionMm2 / AssumedGrid.PixelAreaMm2 - 1e-9)) : scar;
+                }).ToArray();
+                if (settings[s].MinIsolatedRegionMm2 > 0)
+                {
+                    // No contours on the PNGs: the LV centre is the myocardium's centroid; slices are in file order.
+                    scars = ThroughPlaneSupport.Filter(slices.Select((slice, n) =>
+                    {
+                        var (x, y) = slice.Myocardium.Centroid() ?? (0, 0);
+                        return new ThroughPlaneSupport.Slice(scars[n], x, y, n, AssumedGrid.PixelAreaMm2);
+                    }).ToList(), settings[s].MinIsolatedRegionMm2);
+                }
                 int found = 0, truth = 0, both = 0, myocardium = 0;
                 for (var n = 0; n < slices.Count; n++)
                 {
                     var slice = slices[n];
-                    var scar = FwhmScar.WithoutFat(FwhmScar.Segment(slice.Image, slice.Myocardium, threshold, settings[s]), slice.Myocardium, settings[s]);
-                    if (settings[s].MinRegionMm2 > 0)
-                    {
-                        scar = Regions.RemoveSmall(scar, (int)Math.Ceiling(settings[s].MinRegionMm2 / AssumedGrid.PixelAreaMm2 - 1e-9));
-                    }
-                    found += scar.Count();
+                    found += scars[n].Count();
                     truth += slice.Infarct.Count();
-                    both += scar.OverlapCount(slice.Infarct);
+                    both += scars[n].OverlapCount(slice.Infarct);
                     myocardium += slice.Myocardium.Count();
                 }
                 var foundPct = 100.0 * found / myocardium;
@@ -151,7 +160,7 @@ public static class EmidecBench
         {
             var worker = CartLedger.Cmr.Analysis.CmrParameters.Default.Scar;
             var chain = new FwhmParameters(worker.ThresholdFraction, SignalFloor.MyocardialMinimum, worker.FillEnclosedHoles, 0, worker.MinRegionMm2, worker.MinimumContrastSd,
-                worker.MinimumEnhancement, worker.MinHyperenhancedMm2, worker.ExcludeEpicardialFat);
+                worker.MinimumEnhancement, worker.MinHyperenhancedMm2, worker.ExcludeEpicardialFat, worker.CutAtMinimumEnhancement, worker.MinIsolatedRegionMm2);
             return minimumContrastSd is { } sd ? new FwhmParameters(worker.ThresholdFraction, SignalFloor.MyocardialMinimum, worker.FillEnclosedHoles, MinimumContrastSd: sd) : chain;
         }
     }
