@@ -21,6 +21,7 @@ public sealed partial class JobWorker(NpgsqlDataSource dataSource, string worker
     /// <summary>Returns expired leases to the queue now (the loop of <see cref="RunAsync"/> does it every RescueInterval); returns how many.</summary>
     public Task<int> RescueExpiredAsync(CancellationToken cancellationToken = default) => _queue.RescueExpiredAsync(cancellationToken);
 
+    /// <summary>Runs until cancelled (then ends in an OperationCanceledException): claim and run batches, wait for a notification or the poll interval when none is ready.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var wakeup = new LedgerWakeup(dataSource, JobQueue.JobsChannel);
@@ -38,6 +39,8 @@ public sealed partial class JobWorker(NpgsqlDataSource dataSource, string worker
                 await wakeup.WaitAsync(_options.PollInterval, cancellationToken);
             }
         }
+        // Cancelled between two batches: end as a cancelled task all the same, so callers see one outcome for a stop.
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>Claims up to one batch and runs it; returns how many jobs it ran.</summary>

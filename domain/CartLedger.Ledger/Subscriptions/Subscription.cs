@@ -17,7 +17,7 @@ public sealed partial class Subscription(EventStore store, string name, IEventBa
 
     public string Name { get; } = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("a subscription needs a name") : name;
 
-    /// <summary>Runs until cancelled: catch up, sleep until a notification or the poll interval, repeat; a failing batch is retried with back-off.</summary>
+    /// <summary>Runs until cancelled (then ends in an OperationCanceledException): catch up, sleep until a notification or the poll interval, repeat; a failing batch is retried with back-off.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var wakeup = new LedgerWakeup(store.DataSource);
@@ -39,6 +39,8 @@ public sealed partial class Subscription(EventStore store, string name, IEventBa
                 retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, _options.MaxRetryDelay.Ticks));
             }
         }
+        // Cancelled between two batches: end as a cancelled task all the same, so callers see one outcome for a stop.
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>Handles batches until the subscriber has reached the end of the log; returns how many events it handled.</summary>
