@@ -54,33 +54,24 @@ public sealed record FwhmParameters(double ThresholdFraction = 0.5, SignalFloor 
     double MinimumEnhancement = 0, double MinHyperenhancedMm2 = 0, bool ExcludeEpicardialFat = false, bool CutAtMinimumEnhancement = false, double MinIsolatedRegionMm2 = 0)
 {
 
-    public double MinimumContrastSd { get; } = MinimumContrastSd is >= 0 and <= 20
-        ? MinimumContrastSd
-        : throw new ArgumentOutOfRangeException(nameof(MinimumContrastSd), MinimumContrastSd, "minimum contrast must be 0-20 SD");
+    public double MinimumContrastSd { get; } = Within(MinimumContrastSd, 0, 20, nameof(MinimumContrastSd), "minimum contrast must be 0-20 SD");
 
-    public double MinimumEnhancement { get; } = MinimumEnhancement is >= 0 and <= 10
-        ? MinimumEnhancement
-        : throw new ArgumentOutOfRangeException(nameof(MinimumEnhancement), MinimumEnhancement, "minimum enhancement must be 0-10 (blood = 1)");
+    public double MinimumEnhancement { get; } = Within(MinimumEnhancement, 0, 10, nameof(MinimumEnhancement), "minimum enhancement must be 0-10 (blood = 1)");
 
-    public double MinHyperenhancedMm2 { get; } = MinHyperenhancedMm2 is >= 0 and <= 500
-        ? MinHyperenhancedMm2
-        : throw new ArgumentOutOfRangeException(nameof(MinHyperenhancedMm2), MinHyperenhancedMm2, "smallest hyperenhanced region must be 0-500 mm^2");
+    public double MinHyperenhancedMm2 { get; } = Within(MinHyperenhancedMm2, 0, 500, nameof(MinHyperenhancedMm2), "smallest hyperenhanced region must be 0-500 mm^2");
 
-    public double MinIsolatedRegionMm2 { get; } = MinIsolatedRegionMm2 is >= 0 and <= 500
-        ? MinIsolatedRegionMm2
-        : throw new ArgumentOutOfRangeException(nameof(MinIsolatedRegionMm2), MinIsolatedRegionMm2, "smallest unconfirmed scar region must be 0-500 mm^2");
+    public double MinIsolatedRegionMm2 { get; } = Within(MinIsolatedRegionMm2, 0, 500, nameof(MinIsolatedRegionMm2), "smallest unconfirmed scar region must be 0-500 mm^2");
 
-    public double MinRegionMm2 { get; } = MinRegionMm2 is >= 0 and <= 500
-        ? MinRegionMm2
-        : throw new ArgumentOutOfRangeException(nameof(MinRegionMm2), MinRegionMm2, "minimum scar region must be 0-500 mm^2");
+    public double MinRegionMm2 { get; } = Within(MinRegionMm2, 0, 500, nameof(MinRegionMm2), "minimum scar region must be 0-500 mm^2");
 
-    public double BorderMarginMm { get; } = BorderMarginMm is >= 0 and <= 5
-        ? BorderMarginMm
-        : throw new ArgumentOutOfRangeException(nameof(BorderMarginMm), BorderMarginMm, "border margin must be 0-5 mm");
+    public double BorderMarginMm { get; } = Within(BorderMarginMm, 0, 5, nameof(BorderMarginMm), "border margin must be 0-5 mm");
 
     public double ThresholdFraction { get; } = ThresholdFraction is > 0 and < 1
         ? ThresholdFraction
         : throw new ArgumentOutOfRangeException(nameof(ThresholdFraction), ThresholdFraction, "threshold fraction must be in (0, 1)");
+
+    private static double Within(double value, double min, double max, string name, string rule) =>
+        value >= min && value <= max ? value : throw new ArgumentOutOfRangeException(name, value, rule);
 
     /// <summary>The same parameters with the analyst's threshold fraction (the ScarThresholdChanged edit).</summary>
     public FwhmParameters WithThresholdFraction(double fraction) =>

@@ -22,6 +22,14 @@ public static class CineOrder
         return sorted;
     }
 
+    /// <summary>
+    /// The SOP Instance UID of one image of a slice: what contours.json and label masks name an image by; refused
+    /// (<see cref="InvalidDataException"/>) for an image without one.
+    /// </summary>
+    public static string SopInstanceUid(CineSlice slice, int phase) =>
+        slice.SopInstanceUids.Count > phase && slice.SopInstanceUids[phase].Length > 0 ? slice.SopInstanceUids[phase]
+            : throw new InvalidDataException($"an image at {slice.Plane.Origin} has no SOPInstanceUID (0008,0018): contours and label masks cannot name it");
+
     /// <summary>The unit stack normal oriented from base to apex.</summary>
     public static Vec3 ApicalNormal(IReadOnlyList<CineSlice> baseToApex) =>
         baseToApex.Count < 2

@@ -103,7 +103,7 @@ public static class LabelMaskSegmentation
             }
             if (!labelled.Contains(endDiastolePhase))
             {
-                throw new InvalidDataException($"{byImage[(s, labelled[0])].Source}: cine slice {s} (base to apex) has a blood pool labelled at phase {labelled[0] + 1} but none at end-diastole (phase {endDiastolePhase + 1}, {Uid(slice, endDiastolePhase)}): label end-diastole on every slice with LV");
+                throw new InvalidDataException($"{byImage[(s, labelled[0])].Source}: cine slice {s} (base to apex) has a blood pool labelled at phase {labelled[0] + 1} but none at end-diastole (phase {endDiastolePhase + 1}, {CineOrder.SopInstanceUid(slice, endDiastolePhase)}): label end-diastole on every slice with LV");
             }
             var edMask = byImage[(s, endDiastolePhase)];
             var centre = PoolCentre(edMask);
@@ -163,7 +163,7 @@ public static class LabelMaskSegmentation
         {
             for (var t = 0; t < ordered[s].PhaseCount; t++)
             {
-                where[Uid(ordered[s], t)] = (s, t);
+                where[CineOrder.SopInstanceUid(ordered[s], t)] = (s, t);
             }
         }
         var placed = new Dictionary<(int, int), LabelMask>();
@@ -192,9 +192,6 @@ public static class LabelMaskSegmentation
         return placed;
     }
 
-    private static string Uid(CineSlice slice, int phase) =>
-        slice.SopInstanceUids.Count > phase && slice.SopInstanceUids[phase].Length > 0 ? slice.SopInstanceUids[phase]
-            : throw new InvalidDataException($"an image at {slice.Plane.Origin} has no SOPInstanceUID (0008,0018): no label mask can name it");
 
     /// <summary>The blood pool's centroid, which must lie in the pool (the rays of a star-shaped contour start there).</summary>
     private static Vec2 PoolCentre(LabelMask mask)

@@ -31,12 +31,12 @@ public static class ContourFile
             for (var p = 0; p < slice.PhaseCount; p++)
             {
                 var contours = segmented is { HasLv: true } ? segmented.Phases[p] : null;
-                images.Add(Describe("cine", Uid(slice, p), segmented?.Index, p, segmented?.Coverage.ToString() ?? nameof(SliceCoverage.None), contours));
+                images.Add(Describe("cine", CineOrder.SopInstanceUid(slice, p), segmented?.Index, p, segmented?.Coverage.ToString() ?? nameof(SliceCoverage.None), contours));
             }
         }
         foreach (var slice in lgeStack?.Slices ?? [])
         {
-            var uid = Uid(slice, 0);
+            var uid = CineOrder.SopInstanceUid(slice, 0);
             var match = lge.FirstOrDefault(l => l.SopInstanceUid == uid && l.Plane.Origin == slice.Plane.Origin);
             images.Add(Describe("lge", uid, match?.CineSliceIndex, 0, match is null ? nameof(SliceCoverage.None) : "Transferred", match?.Contours));
         }
@@ -97,7 +97,7 @@ public static class ContourFile
         {
             for (var p = 0; p < ordered[i].PhaseCount; p++)
             {
-                where[Uid(ordered[i], p)] = (i, p);
+                where[CineOrder.SopInstanceUid(ordered[i], p)] = (i, p);
             }
         }
         var contours = new SliceContours?[ordered.Count, phases];
@@ -146,7 +146,7 @@ public static class ContourFile
             var perPhase = new List<SliceContours>();
             for (var p = 0; p < phases; p++)
             {
-                perPhase.Add(contours[s, p] ?? throw new InvalidDataException($"{source}: cine slice {s} (base to apex) has LV contours but none for phase {p} ({Uid(ordered[s], p)})"));
+                perPhase.Add(contours[s, p] ?? throw new InvalidDataException($"{source}: cine slice {s} (base to apex) has LV contours but none for phase {p} ({CineOrder.SopInstanceUid(ordered[s], p)})"));
             }
             slices.Add(new SegmentedSlice(s, plane, frame.Width, frame.Height, coverage[s], perPhase));
         }
@@ -185,10 +185,6 @@ public static class ContourFile
     }
 
     private static string Shorten(string json) => json.Length <= 60 ? json : json[..57] + "...";
-
-    private static string Uid(CineSlice slice, int phase) =>
-        slice.SopInstanceUids.Count > phase && slice.SopInstanceUids[phase].Length > 0 ? slice.SopInstanceUids[phase]
-            : throw new InvalidDataException($"an image at {slice.Plane.Origin} has no SOPInstanceUID (0008,0018): contours cannot name it");
 
     private static object Describe(string series, string uid, int? slice, int phase, string coverage, SliceContours? contours) => new
     {

@@ -12,7 +12,7 @@ namespace CartLedger.Workers.Registration;
 public static class ModelSetPoses
 {
     /// <summary>A pose in force and the registration it came from; <see cref="IsFallback"/> when the right set had none accepted.</summary>
-    public sealed record PoseInForce(Guid RegistrationId, ModelSet ModelSet, RigidTransform Pose, bool IsFallback);
+    public sealed record PoseInForce(Guid RegistrationId, ModelSet ModelSet, RegistrationMethod Method, RigidTransform Pose, bool IsFallback);
 
     /// <summary>
     /// The accepted registration of one model set on an acquisition, with its pose in force (the cardiologist's adjusted
@@ -20,7 +20,7 @@ public static class ModelSetPoses
     /// </summary>
     public static PoseInForce? Accepted(ProcedureState state, Guid acquisitionId, ModelSet set) =>
         state.AcceptedRegistration(acquisitionId, set) is { } accepted
-            ? new PoseInForce(accepted.RegistrationId, set, Poses.FromDomain(accepted.Pose!), IsFallback: false)
+            ? new PoseInForce(accepted.RegistrationId, set, accepted.Method, Poses.FromDomain(accepted.Pose!), IsFallback: false)
             : null;
 
     public static PoseInForce Cmr(ProcedureState state, Guid acquisitionId) =>

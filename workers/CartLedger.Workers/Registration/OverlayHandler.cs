@@ -52,7 +52,7 @@ public sealed class OverlayHandler(ProcedureAppender appender, WorkerIdentity id
         var runs = await RegistrationInputs.RunsAsync(Appender, acquisition, cancellationToken);
         var pose = registration.Pose;
         var scene = SceneOf(context.State, events, mesh, acquisition.AcquisitionId);
-        var method = context.State.Registrations.Single(r => r.RegistrationId == registration.RegistrationId).Method == RegistrationMethod.TwoViewLandmarks ? "landmarks" : "intensity";
+        var method = registration.Method == RegistrationMethod.TwoViewLandmarks ? "landmarks" : "intensity";
         var views = new List<OverlayView>();
         var blobs = new List<byte[]>();
         var folder = Path.Combine(Path.GetTempPath(), $"cartledger-overlay-{Guid.NewGuid():N}");
